@@ -1,0 +1,9 @@
+namespace KubeFleet.StandIn.Security;
+
+/// <summary>Who a request was authenticated as, as the real authenticators report it.</summary>
+public sealed record UserInfo(string Name, string Uid, IReadOnlyList<string> Groups)
+{
+    public static readonly UserInfo Anonymous = new("system:anonymous", "", ["system:unauthenticated"]);
+
+    public bool IsAnonymous => Name == Anonymous.Name;
+}
