@@ -14,6 +14,10 @@ public sealed class LabelSelector
     public static readonly LabelSelector Everything = new([]);
 
     /// <summary>A selector of the given requirements, kept in key order as the server keeps them.</summary>
+    /// <remarks>
+    /// The server sorts by key so that its text is deterministic; this sort is stable, keeping the
+    /// written order of requirements on one key, as Go's insertion sort does for small selectors.
+    /// </remarks>
     public LabelSelector(IEnumerable<LabelRequirement> requirements) =>
         Requirements = requirements.OrderBy(requirement => requirement.Key, StringComparer.Ordinal).ToList();
 

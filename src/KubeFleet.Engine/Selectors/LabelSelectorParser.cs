@@ -61,7 +61,11 @@ internal sealed class LabelSelectorParser
                     parsed.Add(requirement);
                     var (after, afterLiteral) = Consume(Context.Values);
                     if (after == Token.EndOfString)
-                        return Done(parsed, out requirements, out error);
+                    {
+                        requirements = parsed;
+                        error = null;
+                        return true;
+                    }
                     if (after != Token.Comma)
                     {
                         error = $"found '{afterLiteral}', expected: ',' or 'end of string'";
@@ -75,21 +79,14 @@ internal sealed class LabelSelectorParser
                     }
                     break;
                 case Token.EndOfString:
-                    return Done(parsed, out requirements, out error);
+                    requirements = parsed;
+                    error = null;
+                    return true;
                 default:
                     error = $"found '{literal}', expected: !, identifier, or 'end of string'";
                     return false;
             }
         }
-    }
-
-    private static bool Done(List<LabelRequirement> parsed, out List<LabelRequirement> requirements, out string? error)
-    {
-        // The server sorts by key so that String() is deterministic; a stable sort keeps the
-        // written order of requirements on the same key, as Go's insertion sort does for small sets.
-        requirements = parsed.OrderBy(requirement => requirement.Key, StringComparer.Ordinal).ToList();
-        error = null;
-        return true;
     }
 
     private bool TryParseRequirement([NotNullWhen(true)] out LabelRequirement? requirement, [NotNullWhen(false)] out string? error)

@@ -7,9 +7,13 @@ namespace KubeFleet.Engine.Search.Query;
 internal sealed class LikePattern
 {
     private readonly Regex expression;
+    private readonly string pattern;
+    private readonly StringComparison comparison;
 
     public LikePattern(string pattern, StringComparison comparison)
     {
+        this.pattern = pattern;
+        this.comparison = comparison;
         var regex = new StringBuilder("^");
         for (var index = 0; index < pattern.Length; index++)
         {
@@ -30,4 +34,7 @@ internal sealed class LikePattern
     }
 
     public bool Matches(string value) => expression.IsMatch(value);
+
+    public bool IsFor(string otherPattern, StringComparison otherComparison) =>
+        otherComparison == comparison && string.Equals(otherPattern, pattern, StringComparison.Ordinal);
 }

@@ -80,10 +80,19 @@ public sealed record BetweenCondition(QueryColumn Column, QueryLiteral Low, Quer
 /// </summary>
 public sealed record LikeCondition(QueryColumn Column, QueryLiteral Pattern, bool Negated) : QueryCondition
 {
-    private readonly LikePattern compiled = new(Pattern.Text, Column.Comparison);
+    private LikePattern? compiled;
 
-    internal override bool Matches(IQueryRow row) =>
-        Negated != Column.ValuesIn(row).Any(value => compiled.Matches(value.Text));
+    internal override bool Matches(IQueryRow row)
+    {
+        var pattern = Compiled;
+        return Negated != Column.ValuesIn(row).Any(value => pattern.Matches(value.Text));
+    }
+
+    // Compiled on first use and checked against the current pattern, since "with" copies the cache.
+    private LikePattern Compiled =>
+        compiled is { } cached && cached.IsFor(Pattern.Text, Column.Comparison)
+            ? cached
+            : compiled = new LikePattern(Pattern.Text, Column.Comparison);
 }
 
 /// <summary><c>column = missing</c> (absent or null), or <c>column != missing</c> (present).</summary>

@@ -58,6 +58,8 @@ public sealed class QueryPushdown
         var fields = new List<FieldRequirement>();
         foreach (var conjunct in Conjuncts(condition))
         {
+            if (LabelRequirementOf(conjunct) is { } requirement)
+                labels.Add(requirement);
             if (TextValues(conjunct) is not { } restriction)
                 continue;
             var (column, values) = restriction;
@@ -76,11 +78,6 @@ public sealed class QueryPushdown
                     fields.Add(new FieldRequirement("metadata.name", FieldOperator.Equals, values[0]));
                     break;
             }
-        }
-        foreach (var conjunct in Conjuncts(condition))
-        {
-            if (LabelRequirementOf(conjunct) is { } requirement)
-                labels.Add(requirement);
         }
         return new QueryPushdown(kinds, clusters, namespaces, new LabelSelector(labels), new FieldSelector(fields));
     }

@@ -1,3 +1,5 @@
+using KubeFleet.Engine.Search.Query;
+
 namespace KubeFleet.Engine.Tests.Search.Query;
 
 public sealed class OperatorTests
@@ -78,5 +80,18 @@ public sealed class OperatorTests
     {
         Assert.Equal(["prod/Deployment/api"], QueryRows.Select("spec.replicas between 4 and 12"));
         Assert.Equal(["demo/Deployment/web"], QueryRows.Select("kind = 'Deployment' and spec.replicas not between 4 and 12"));
+    }
+
+    [Fact]
+    public void A_like_condition_copied_with_another_pattern_matches_by_the_new_pattern()
+    {
+        var like = Assert.IsType<LikeCondition>(SearchQuery.Parse("name like 'web%'").Condition);
+        var webPod = QueryRows.Fleet.Single(row => row.Id == "demo/Pod/web-1");
+        Assert.True(like.Matches(webPod));
+
+        var copy = like with { Pattern = new QueryLiteral(QueryLiteralKind.String, "api%", 0) };
+
+        Assert.False(copy.Matches(webPod));
+        Assert.True(like.Matches(webPod));
     }
 }
