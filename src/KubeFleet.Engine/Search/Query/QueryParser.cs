@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace KubeFleet.Engine.Search.Query;
 
 /// <summary>
@@ -238,7 +240,7 @@ internal sealed class QueryParser
     }
 
     private static bool IsNumber(string text) =>
-        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private QueryLiteral ParseString(string where)
     {
