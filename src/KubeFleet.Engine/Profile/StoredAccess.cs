@@ -1,0 +1,28 @@
+using System.Text.Json;
+using KubeFleet.Engine.Connections;
+
+namespace KubeFleet.Engine.Profile;
+
+/// <summary>
+/// A cluster's access as read from the profile, still sealed. It is opened only when asked for, and
+/// written back byte for byte when it has not changed, so changing one cluster needs no key.
+/// </summary>
+internal sealed class StoredAccess(
+    JsonElement json, string jsonPath, ProfileSecrets secrets, Func<ProfileFormatException, Exception> formatError)
+{
+    public JsonElement Json { get; } = json;
+
+    public ProfileSecrets Secrets { get; } = secrets;
+
+    public ClusterAccess Open(string clusterName)
+    {
+        try
+        {
+            return ClusterAccessJson.Read(new JsonObjectReader(Json, jsonPath), clusterName, Secrets);
+        }
+        catch (ProfileFormatException e)
+        {
+            throw formatError(e);
+        }
+    }
+}
