@@ -93,7 +93,7 @@ internal static class ClusterAccessJson
         };
         var settings = new ClusterAccess
         {
-            Server = json.RequiredAbsoluteUri("server"),
+            Server = json.RequiredHttpUrl("server"),
             CertificateAuthorityPem = json.OptionalString("certificateAuthorityPem"),
             TlsServerName = json.OptionalString("tlsServerName"),
             InsecureSkipTlsVerify = json.OptionalBool("insecureSkipTlsVerify"),

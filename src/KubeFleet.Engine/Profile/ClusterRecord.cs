@@ -20,7 +20,7 @@ public sealed class ClusterRecord
     {
         ArgumentNullException.ThrowIfNull(server);
         Name = ValidName(name);
-        Server = server.IsAbsoluteUri ? server : throw new ArgumentException("The server URL must be absolute.", nameof(server));
+        Server = ValidServer(server);
         RegisteredAt = registeredAt;
         UpdatedAt = registeredAt;
     }
@@ -92,7 +92,7 @@ public sealed class ClusterRecord
         AuthKind = access?.Credential.Kind;
         if (access is not null)
         {
-            Server = access.Server;
+            Server = ValidServer(access.Server);
         }
     }
 
@@ -115,6 +115,12 @@ public sealed class ClusterRecord
         : name.Trim().Length != name.Length ? "begins or ends with white space"
         : name.Any(char.IsControl) ? "contains control characters"
         : null;
+
+    // Kubeconfig reading turns a user's bad URL into a clear error; reaching here with one is a bug.
+    private static Uri ValidServer(Uri server) =>
+        server.IsAbsoluteUri && (server.Scheme == Uri.UriSchemeHttps || server.Scheme == Uri.UriSchemeHttp)
+            ? server
+            : throw new ArgumentException($"A cluster's server must be an absolute https:// or http:// URL, not '{server}'.", nameof(server));
 
     private static string ValidName(string name)
     {

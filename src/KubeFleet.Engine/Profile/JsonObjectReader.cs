@@ -62,14 +62,12 @@ internal readonly struct JsonObjectReader
 
     public DateTimeOffset RequiredTimestamp(string name) => OptionalTimestamp(name) ?? throw Missing(name);
 
-    public Uri? OptionalAbsoluteUri(string name) => OptionalString(name) switch
+    /// <summary>An absolute https:// or http:// URL (on Unix, .NET also takes "/path" as an absolute file URL).</summary>
+    public Uri RequiredHttpUrl(string name) => RequiredString(name) switch
     {
-        null => null,
-        var text when Uri.TryCreate(text, UriKind.Absolute, out var uri) => uri,
-        _ => throw Wrong(name, "an absolute URL"),
+        var text when Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) => uri,
+        _ => throw Wrong(name, "an https:// or http:// URL"),
     };
-
-    public Uri RequiredAbsoluteUri(string name) => OptionalAbsoluteUri(name) ?? throw Missing(name);
 
     public JsonObjectReader? OptionalObject(string name) =>
         Optional(name) is { } value ? new JsonObjectReader(value, Child(name)) : null;

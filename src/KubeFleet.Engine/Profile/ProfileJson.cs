@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using KubeFleet.Engine.Connections;
 
 namespace KubeFleet.Engine.Profile;
@@ -49,41 +50,55 @@ internal static class ProfileJson
 
         using (json)
         {
-            if (JsonDuplicateKeys.Find(json.RootElement) is { } duplicate)
-            {
-                throw ProfileErrors.Corrupt(files, $"the property {duplicate} appears twice in one object");
-            }
-
-            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("schemaVersion", out _))
-            {
-                throw ProfileErrors.Corrupt(files, "it is not a KubeFleet profile (a JSON object with a schemaVersion)");
-            }
-
-            var root = new JsonObjectReader(json.RootElement, "");
-            int schemaVersion;
             try
             {
-                schemaVersion = root.RequiredInt("schemaVersion");
+                return ReadDocument(json.RootElement, files, keySource);
             }
-            catch (ProfileFormatException e)
+            catch (InvalidOperationException e)
             {
-                throw ProfileErrors.Corrupt(files, e.Message, e);
+                throw ProfileErrors.Corrupt(files, "it holds a JSON string that is not valid Unicode", e);
             }
+        }
+    }
 
-            Func<ProfileFormatException, Exception> formatError = schemaVersion switch
-            {
-                < 1 => e => ProfileErrors.Corrupt(files, $"schemaVersion {schemaVersion} is not a version", e),
-                > ProfileDocument.CurrentSchemaVersion => e => ProfileErrors.FromNewerVersion(files, schemaVersion, $"this version cannot read it ({e.Message})"),
-                _ => e => ProfileErrors.Corrupt(files, e.Message, e),
-            };
-            try
-            {
-                return ReadDocument(root, schemaVersion, keySource, formatError);
-            }
-            catch (ProfileFormatException e)
-            {
-                throw formatError(e);
-            }
+    private static ProfileDocument ReadDocument(JsonElement rootElement, ProfileFiles files, ProfileKeySource keySource)
+    {
+        if (JsonDuplicateKeys.Find(rootElement) is { } duplicate)
+        {
+            throw ProfileErrors.Corrupt(files, $"the property {duplicate} appears twice in one object");
+        }
+
+        if (rootElement.ValueKind != JsonValueKind.Object || !rootElement.TryGetProperty("schemaVersion", out _))
+        {
+            throw ProfileErrors.Corrupt(files, "it is not a KubeFleet profile (a JSON object with a schemaVersion)");
+        }
+
+        var root = new JsonObjectReader(rootElement, "");
+        int schemaVersion;
+        try
+        {
+            schemaVersion = root.RequiredInt("schemaVersion");
+        }
+        catch (ProfileFormatException e)
+        {
+            throw ProfileErrors.Corrupt(files, e.Message, e);
+        }
+
+        if (schemaVersion < 1)
+        {
+            throw ProfileErrors.Corrupt(files, $"schemaVersion {schemaVersion} is not a version");
+        }
+
+        Func<Exception, Exception> formatError = schemaVersion > ProfileDocument.CurrentSchemaVersion
+            ? e => ProfileErrors.FromNewerVersion(files, schemaVersion, $"this version cannot read it ({e.Message})")
+            : e => ProfileErrors.Corrupt(files, e.Message, e);
+        try
+        {
+            return ReadDocument(root, schemaVersion, keySource, formatError);
+        }
+        catch (ProfileFormatException e)
+        {
+            throw formatError(e);
         }
     }
 
@@ -117,7 +132,7 @@ internal static class ProfileJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static ProfileDocument ReadDocument(JsonObjectReader root, int schemaVersion, ProfileKeySource keySource, Func<ProfileFormatException, Exception> formatError)
+    private static ProfileDocument ReadDocument(JsonObjectReader root, int schemaVersion, ProfileKeySource keySource, Func<Exception, Exception> formatError)
     {
         var secrets = new ProfileSecrets(root.RequiredGuid("profileId"), ClusterAccessJson.OptionalSealedValue(root, "keyCheck"), keySource);
         var clusters = new List<ClusterRecord>();
@@ -136,7 +151,7 @@ internal static class ProfileJson
         return new ProfileDocument(schemaVersion, secrets, clusters, root.Unknown(DocumentProperties));
     }
 
-    private static ClusterRecord ReadCluster(JsonObjectReader json, ProfileSecrets secrets, Func<ProfileFormatException, Exception> formatError)
+    private static ClusterRecord ReadCluster(JsonObjectReader json, ProfileSecrets secrets, Func<Exception, Exception> formatError)
     {
         var name = json.RequiredString("name");
         if (ClusterRecord.NameProblem(name) is { } problem)
@@ -145,7 +160,7 @@ internal static class ProfileJson
         }
 
         var registeredAt = json.RequiredTimestamp("registeredAt");
-        var cluster = new ClusterRecord(name, json.RequiredAbsoluteUri("server"), registeredAt)
+        var cluster = new ClusterRecord(name, json.RequiredHttpUrl("server"), registeredAt)
         {
             DisplayName = json.OptionalString("displayName"),
             Description = json.OptionalString("description"),
@@ -274,7 +289,12 @@ internal static class ProfileJson
             return "it is UTF-16 text, and a profile is UTF-8: save it again as UTF-8 without a byte-order mark";
         }
 
-        return content.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? "it is empty (a write was interrupted, or it was truncated)" : null;
+        if (content.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return "it is empty (a write was interrupted, or it was truncated)";
+        }
+
+        return Utf8.IsValid(content) ? null : "it is not UTF-8 text (it holds binary data)";
     }
 
     /// <summary>Says whether the JSON was cut short, nested too deep, or is simply not JSON, and where.</summary>

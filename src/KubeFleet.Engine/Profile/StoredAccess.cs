@@ -8,7 +8,7 @@ namespace KubeFleet.Engine.Profile;
 /// written back byte for byte when it has not changed, so changing one cluster needs no key.
 /// </summary>
 internal sealed class StoredAccess(
-    JsonElement json, string jsonPath, ProfileSecrets secrets, Func<ProfileFormatException, Exception> formatError)
+    JsonElement json, string jsonPath, ProfileSecrets secrets, Func<Exception, Exception> formatError)
 {
     public JsonElement Json { get; } = json;
 
@@ -23,6 +23,11 @@ internal sealed class StoredAccess(
         catch (ProfileFormatException e)
         {
             throw formatError(e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json's answer to a string escape that is not valid Unicode (a lone surrogate).
+            throw formatError(new ProfileFormatException(jsonPath, $"holds a JSON string that is not valid Unicode: {e.Message}"));
         }
     }
 }
