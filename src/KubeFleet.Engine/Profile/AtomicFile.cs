@@ -76,6 +76,12 @@ internal static class AtomicFile
             // new name pointing at a file whose content never reached the disk.
             stream.Flush(flushToDisk: true);
         }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // .NET reports EFBIG (a file size limit, or a file system's largest file) this way.
+            DeleteQuietly(temp);
+            throw new IOException($"The file system refused to let {temp} grow to {content.Length} bytes.", e);
+        }
         catch
         {
             DeleteQuietly(temp);
