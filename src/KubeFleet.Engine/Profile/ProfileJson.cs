@@ -246,8 +246,9 @@ internal static class ProfileJson
         switch (cluster.AccessToWrite)
         {
             case ({ } stored, _):
+                // Copied as it was read, without re-encoding every string: most of a profile's bytes are here.
                 writer.WritePropertyName("access");
-                stored.Json.WriteTo(writer);
+                writer.WriteRawValue(stored.Json.GetRawText(), skipInputValidation: true);
                 break;
             case (_, { } plain):
                 writer.WritePropertyName("access");

@@ -149,9 +149,9 @@ public sealed class ProfileStore
             {
                 // FileShare.Delete lets a writer replace the file while it is being read.
                 using var stream = new FileStream(files.ProfilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var memory = new MemoryStream();
-                stream.CopyTo(memory);
-                return memory.ToArray();
+                var content = new byte[stream.Length];
+                stream.ReadExactly(content);
+                return content;
             }
             catch (Exception e) when (IsMidReplaceOnWindows(e, files) && attempt < 10)
             {
