@@ -1,0 +1,103 @@
+using KubeFleet.Engine.Connections;
+using KubeFleet.Engine.KubeConfig;
+using static KubeFleet.Engine.Tests.KubeConfig.KubeConfigs;
+
+namespace KubeFleet.Engine.Tests.KubeConfig;
+
+/// <summary>The same kubeconfig text must mean to KubeFleet what it means to kubectl.</summary>
+public sealed class YamlSemanticsTests
+{
+    [Fact]
+    public void JsonKubeConfigsWork()
+    {
+        var json = """
+            {
+            	"apiVersion": "v1",
+            	"kind": "Config",
+            	"clusters": [{"name": "c", "cluster": {"server": "https://10.0.0.1:6443", "insecure-skip-tls-verify": true}}],
+            	"users": [{"name": "u", "user": {"token": "json-token"}}],
+            	"contexts": [{"name": "ctx", "context": {"cluster": "c", "user": "u", "namespace": "default"}}],
+            	"current-context": "ctx",
+            	"preferences": {}
+            }
+            """;
+
+        var resolved = Resolve(json);
+
+        Assert.Equal("json-token", Assert.IsType<TokenCredential>(resolved.Access.Credential).Token);
+        Assert.True(resolved.Access.InsecureSkipTlsVerify);
+        Assert.Equal("default", resolved.Namespace);
+    }
+
+    [Fact]
+    public void MergeKeysApplyWithExplicitKeysWinning()
+    {
+        var text = """
+            x-defaults: &defaults
+              server: https://defaults.example:6443
+              tls-server-name: from-defaults
+            clusters:
+            - name: c
+              cluster:
+                tls-server-name: explicit
+                <<: *defaults
+            users:
+            - {name: u, user: {token: t0ken}}
+            contexts:
+            - {name: ctx, context: {cluster: c, user: u}}
+            """;
+
+        var access = Resolve(text, "ctx").Access;
+
+        Assert.Equal(new Uri("https://defaults.example:6443"), access.Server);
+        Assert.Equal("explicit", access.TlsServerName);
+    }
+
+    [Fact]
+    public void NumbersAndBooleansInTextFieldsAreKeptAsWritten()
+    {
+        var resolved = Resolve(Single(user: "token: 0123\nas: yes\nas-groups: [1.50, true]"));
+
+        Assert.Equal("0123", Assert.IsType<TokenCredential>(resolved.Access.Credential).Token);
+        Assert.Equal("yes", resolved.Access.Impersonate);
+        Assert.Equal(["1.50", "true"], resolved.Access.ImpersonateGroups);
+    }
+
+    [Fact]
+    public void NullAndEmptyFieldsMeanUnset()
+    {
+        var resolved = Resolve(Single(cluster: $"server: {Server}\nproxy-url: ~\ntls-server-name: \"\"", user: "token: t0ken\nas: null\nas-groups:"));
+
+        Assert.Null(resolved.Access.ProxyUrl);
+        Assert.Null(resolved.Access.TlsServerName);
+        Assert.Null(resolved.Access.Impersonate);
+    }
+
+    [Fact]
+    public void UnknownFieldsAndPreferencesAreIgnoredAsKubectlIgnoresThem()
+    {
+        var text = Single(cluster: $"server: {Server}\nfuture-field: {{nested: true}}") + "\npreferences: {colors: true}\nextensions: []\n";
+
+        Assert.Equal("ctx", Resolve(text).ContextName);
+    }
+
+    [Fact]
+    public void FieldNamesAreCaseSensitiveAsInClientGo()
+    {
+        var resolved = Resolve(Single(cluster: $"server: {Server}\nInsecure-Skip-TLS-Verify: true"));
+
+        Assert.False(resolved.Access.InsecureSkipTlsVerify);
+    }
+
+    [Fact]
+    public void BlockScalarsAndQuotingAreUnderstood()
+    {
+        var user = "token: >-\n  folded\nas: 'it''s me'\nas-groups: [\"tab\\tgroup\"]";
+
+        var access = Resolve(Single(user: user)).Access;
+
+        Assert.Equal("folded", Assert.IsType<TokenCredential>(access.Credential).Token);
+        Assert.Equal("it's me", access.Impersonate);
+        Assert.Equal(["tab\tgroup"], access.ImpersonateGroups);
+    }
+}
