@@ -134,6 +134,16 @@ public sealed class UserCredentialTests
     }
 
     [Fact]
+    public void ATokenFileWithAByteOrderMarkIsRead()
+    {
+        using var folder = new TempFolder();
+        var tokenFile = Path.Combine(folder.Path, "token");
+        File.WriteAllText(tokenFile, "bom-token\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        Assert.Equal("bom-token", Assert.IsType<TokenCredential>(Resolve(Single(user: $"tokenFile: {tokenFile}")).Access.Credential).Token);
+    }
+
+    [Fact]
     public void AnInlineTokenWinsOverATokenFileAsInClientGo()
     {
         var resolved = Resolve(Single(user: "token: inline\ntokenFile: /nonexistent/token"));

@@ -30,7 +30,7 @@ public sealed class YamlSemanticsTests
     }
 
     [Fact]
-    public void MergeKeysApplyWithExplicitKeysWinning()
+    public void MergeKeysApplyWithTheKeysWrittenAfterThemWinning()
     {
         var text = """
             x-defaults: &defaults
@@ -39,8 +39,8 @@ public sealed class YamlSemanticsTests
             clusters:
             - name: c
               cluster:
-                tls-server-name: explicit
                 <<: *defaults
+                tls-server-name: explicit
             users:
             - {name: u, user: {token: t0ken}}
             contexts:
@@ -54,13 +54,48 @@ public sealed class YamlSemanticsTests
     }
 
     [Fact]
-    public void NumbersAndBooleansInTextFieldsAreKeptAsWritten()
+    public void AMergeAfterAKeyItAlsoSetsIsRefusedBecauseReadersDisagree()
     {
-        var resolved = Resolve(Single(user: "token: 0123\nas: yes\nas-groups: [1.50, true]"));
+        var text = """
+            x-defaults: &defaults {tls-server-name: from-defaults}
+            clusters:
+            - name: c
+              cluster:
+                tls-server-name: explicit
+                <<: *defaults
+            """;
 
-        Assert.Equal("0123", Assert.IsType<TokenCredential>(resolved.Access.Credential).Token);
-        Assert.Equal("yes", resolved.Access.Impersonate);
-        Assert.Equal(["1.50", "true"], resolved.Access.ImpersonateGroups);
+        var failure = Fails(KubeConfigErrorIds.DuplicateKey, () => KubeConfigLoader.LoadText(text));
+
+        Assert.Contains("'tls-server-name'", failure.Message);
+        Assert.Contains("put '<<' first", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("token: 0123", "users[0].user.token")]
+    [InlineData("token: 1e3", "users[0].user.token")]
+    [InlineData("token: 0x1F", "users[0].user.token")]
+    [InlineData("token: t0ken\nas: yes", "users[0].user.as")]
+    [InlineData("token: t0ken\nas: jane\nas-groups: [dev, on]", "users[0].user.as-groups[1]")]
+    [InlineData("exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: aws, args: [--port, 8080]}", "users[0].user.exec.args[1]")]
+    public void NumbersAndBooleansWhereTextBelongsAreRefusedAsKubectlRefusesThem(string user, string field)
+    {
+        var failure = Fails(KubeConfigErrorIds.InvalidField, () => KubeConfigLoader.LoadText(Single(user: user)));
+
+        Assert.Contains($"{field} (line ", failure.Message);
+        Assert.Contains("Put the value in quotes", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("token: \"0123\"", "0123")]
+    [InlineData("token: '1e3'", "1e3")]
+    [InlineData("token: 1.2.3", "1.2.3")]
+    [InlineData("token: 12:30", "12:30")]
+    [InlineData("token: 2024-01-01", "2024-01-01")]
+    [InlineData("token: !!str 42", "42")]
+    public void TextThatOnlyLooksLikeANumberIsText(string user, string expected)
+    {
+        Assert.Equal(expected, Assert.IsType<TokenCredential>(Resolve(Single(user: user)).Access.Credential).Token);
     }
 
     [Fact]
