@@ -46,6 +46,18 @@ public sealed class UserCredentialTests
     }
 
     [Fact]
+    public void StoredPairsCanBeInspectedAgainWithoutAKubeConfig()
+    {
+        var facts = ClientCertificateInspector.Inspect(TestPki.Ecdsa.CertificatePem, TestPki.Ecdsa.TraditionalKeyPem, "cluster 'prod'", "prod");
+        var mismatch = Fails(KubeConfigErrorIds.ClientKeyMismatch,
+            () => ClientCertificateInspector.Inspect(TestPki.Rsa.CertificatePem, TestPki.OtherRsa.Pkcs8KeyPem, "cluster 'prod'", "prod"));
+
+        Assert.Equal(TestPki.NotAfter, facts.NotAfter);
+        Assert.Equal("The client key of cluster 'prod' does not belong to its client certificate (CN=alice, O=dev, O=ops). Pair the certificate with the key it was issued for.", mismatch.Message);
+        Assert.Equal("prod", mismatch.Target);
+    }
+
+    [Fact]
     public void ClientCertificateFilesAreReadOnceAndEmbedded()
     {
         using var folder = new TempFolder();
