@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KubeFleet.StandIn.Data.Json;
 
 namespace KubeFleet.StandIn.Data.Generation;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using KubeFleet.StandIn.Data.Catalog;
+using KubeFleet.StandIn.Data.Json;
 using KubeFleet.StandIn.Data.Storage;
 
 namespace KubeFleet.StandIn.Data.Generation;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using KubeFleet.StandIn.Data.Json;
 
 namespace KubeFleet.StandIn.Data.Generation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KubeFleet.StandIn.Data.Generation.Kinds;
+using KubeFleet.StandIn.Data.Json;
 
 namespace KubeFleet.StandIn.Data.Generation.Apps;
 

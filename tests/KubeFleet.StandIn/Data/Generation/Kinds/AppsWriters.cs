@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KubeFleet.StandIn.Data.Generation.Pods;
+using KubeFleet.StandIn.Data.Json;
 
 namespace KubeFleet.StandIn.Data.Generation.Kinds;
 

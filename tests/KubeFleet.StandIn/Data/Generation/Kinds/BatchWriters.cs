@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KubeFleet.StandIn.Data.Generation.Pods;
+using KubeFleet.StandIn.Data.Json;
 
 namespace KubeFleet.StandIn.Data.Generation.Kinds;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace KubeFleet.StandIn.Data.Generation;
+namespace KubeFleet.StandIn.Data.Json;
 
 /// <summary>
 /// How the stand-in writes Kubernetes JSON: compact, map keys sorted byte-wise, timestamps in the API's two
