@@ -82,6 +82,13 @@ public sealed class StandInCluster : IAsyncDisposable
         CertificateAuthority.Dispose();
     }
 
+    // Clients never send credentials over plain HTTP, so a plain-HTTP cluster answers like
+    // `kubectl proxy` on a loopback port: as the administrator whose credentials the proxy holds.
+    private static UserInfo? Unauthenticated(ClusterOptions options, ClusterUsers users) =>
+        options.PlainHttp ? new UserInfo(users.Admin.Name, users.Admin.Uid, [.. users.Admin.Groups, UserNames.Authenticated])
+        : options.AllowAnonymous ? UserInfo.Anonymous
+        : null;
+
     internal static async Task<StandInCluster> StartAsync(int index, int pods, int seed, DateTimeOffset observedAt, ClusterOptions options, ExecTokens execTokens, TimeProvider clock, CancellationToken cancellationToken)
     {
         var name = $"cluster-{index:D2}";
@@ -111,7 +118,7 @@ public sealed class StandInCluster : IAsyncDisposable
         faults = new ClusterFaults(host, clock);
         pipeline = new ClusterPipeline(
             faults,
-            new Authenticator(name, authority, users, execTokens, faults, clock, options.AllowAnonymous),
+            new Authenticator(name, authority, users, execTokens, faults, clock, Unauthenticated(options, users)),
             access,
             new SelfSubjectReviews(access, clock),
             new ApiHandler(data, clock),
