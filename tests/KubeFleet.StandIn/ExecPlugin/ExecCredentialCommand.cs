@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeFleet.Engine.Errors;
 using KubeFleet.StandIn.Data.Json;
-using KubeFleet.StandIn.Hosting;
 using KubeFleet.StandIn.Security;
 
 namespace KubeFleet.StandIn.ExecPlugin;

@@ -11,7 +11,7 @@ namespace KubeFleet.StandIn.Hosting;
 /// One running stand-in cluster: its address, identity, CA, users, data and faults. Started and
 /// stopped by <see cref="StandInFleet"/>.
 /// </summary>
-public sealed class StandInCluster : IAsyncDisposable
+public sealed class StandInCluster
 {
     private readonly ClusterHost host;
     private readonly ServerCertificates serverCertificates;
@@ -75,7 +75,8 @@ public sealed class StandInCluster : IAsyncDisposable
         return execTokens.Issue(new ExecTokenClaims(holder.Name, Name, now, now + lifetime));
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops serving and releases the cluster's keys; the fleet does this once, when it is disposed.</summary>
+    internal async ValueTask StopAsync()
     {
         await host.DisposeAsync();
         serverCertificates.Dispose();

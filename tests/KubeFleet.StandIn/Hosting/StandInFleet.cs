@@ -11,6 +11,7 @@ namespace KubeFleet.StandIn.Hosting;
 public sealed class StandInFleet : IAsyncDisposable
 {
     private readonly ExecTokens execTokens;
+    private int disposed;
 
     private StandInFleet(IReadOnlyList<StandInCluster> clusters, ExecTokens execTokens)
     {
@@ -56,7 +57,7 @@ public sealed class StandInFleet : IAsyncDisposable
             // Clusters that did start must not keep their ports when the fleet as a whole failed.
             foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
             {
-                await started.Result.DisposeAsync();
+                await started.Result.StopAsync();
             }
 
             throw;
@@ -78,9 +79,14 @@ public sealed class StandInFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var cluster in Clusters)
         {
-            await cluster.DisposeAsync();
+            await cluster.StopAsync();
         }
     }
 }
