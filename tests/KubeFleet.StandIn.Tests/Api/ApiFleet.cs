@@ -1,5 +1,6 @@
 using KubeFleet.StandIn.Hosting;
-using KubeFleet.StandIn.Tests.Auth;
+using KubeFleet.StandIn.Hosting.Kubeconfigs;
+using KubeFleet.StandIn.Tests.Kubectl;
 
 namespace KubeFleet.StandIn.Tests.Api;
 
@@ -9,6 +10,7 @@ namespace KubeFleet.StandIn.Tests.Api;
 /// </summary>
 public sealed class ApiFleet : IAsyncLifetime
 {
+    private readonly TemporaryFolder kubeconfigs = new();
     private StandInFleet? fleet;
 
     public StandInFleet Fleet => fleet ?? throw new InvalidOperationException("The fleet starts in InitializeAsync.");
@@ -20,15 +22,20 @@ public sealed class ApiFleet : IAsyncLifetime
     /// <summary>A client of cluster-01 authenticated as its admin (system:masters).</summary>
     public ApiClient Admin { get; private set; } = null!;
 
+    /// <summary>A kubeconfig for the cluster's admin, credentials embedded.</summary>
+    public string AdminKubeconfig(StandInCluster cluster) =>
+        new KubeconfigBuilder().Add(cluster, cluster.Users.Admin, CredentialStyle.Embedded).WriteTo(kubeconfigs.File(cluster.Name + ".kubeconfig"));
+
     public async Task InitializeAsync()
     {
-        fleet = await StandInFleet.StartAsync(new FleetOptions { ClusterCount = 2, PodsPerCluster = 400, Seed = 4 });
+        fleet = await StandInFleet.StartAsync(new FleetOptions { ClusterCount = 2, PodsPerCluster = 200, Seed = 4 });
         Admin = ApiClient.AsAdmin(WithCustomResources);
     }
 
     public async Task DisposeAsync()
     {
         Admin.Dispose();
+        kubeconfigs.Dispose();
         if (fleet is not null)
         {
             await fleet.DisposeAsync();
