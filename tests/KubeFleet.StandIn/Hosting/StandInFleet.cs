@@ -21,6 +21,12 @@ public sealed class StandInFleet : IAsyncDisposable
 
     public IReadOnlyList<StandInCluster> Clusters { get; }
 
+    /// <summary>
+    /// Every cluster's CA in one PEM bundle: trusting it reaches the whole fleet. Each cluster has
+    /// its own CA, so a single cluster's kubeconfig trusts that cluster only.
+    /// </summary>
+    public string CertificateAuthorityBundlePem => string.Concat(Clusters.Select(c => c.CertificateAuthorityPem));
+
     public StandInCluster this[string name] => Clusters.FirstOrDefault(c => c.Name == name)
         ?? throw new KubeFleetException("StandInClusterNotFound", ErrorKind.ObjectNotFound,
             $"The fleet has no cluster '{name}'. Its clusters are: {string.Join(", ", Clusters.Select(c => c.Name))}.", name);
