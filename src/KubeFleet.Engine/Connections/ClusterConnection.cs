@@ -52,6 +52,7 @@ public sealed class ClusterConnection : IDisposable
     /// </summary>
     public async Task<ClusterResponse> SendAsync(ClusterRequest request, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var retries = new RetryBudget(_options.MaxRetries, _options.MaxRetryWait);
         var refreshedAfterUnauthorized = false;
         while (true)

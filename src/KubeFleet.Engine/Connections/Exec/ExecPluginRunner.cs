@@ -71,22 +71,22 @@ internal sealed class ExecPluginRunner
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
         var stdout = ReadBoundedAsync(process.StandardOutput, deadline.Token);
-        var stderr = interactive ? Task.FromResult("") : ReadTailAsync(process.StandardError, deadline.Token);
+        var errorTail = new OutputTail(MaxErrorOutputChars);
+        var stderr = interactive ? Task.CompletedTask : errorTail.CaptureAsync(process.StandardError, deadline.Token);
         string output;
-        string errorOutput;
         try
         {
             // Output ends when the plugin closes it: normally at exit; a child left holding the
             // pipes open runs into the deadline like a hung plugin.
             output = await stdout.WaitAsync(deadline.Token).ConfigureAwait(false);
-            errorOutput = Redact(await stderr.WaitAsync(deadline.Token).ConfigureAwait(false), config);
+            await stderr.WaitAsync(deadline.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
         {
             StopTree(process);
             cancellationToken.ThrowIfCancellationRequested();
-            throw Failure(invocation, ConnectionErrorIds.ExecPluginTimedOut, ErrorKind.OperationTimeout, $"did not finish within {_timeout.TotalSeconds:0.#} s and was stopped.", "", "It may be waiting for a login or prompt that cannot be answered here: log in with the plugin first, or raise the plugin timeout.", e);
+            throw Failure(invocation, ConnectionErrorIds.ExecPluginTimedOut, ErrorKind.OperationTimeout, $"did not finish within {_timeout.TotalSeconds:0.#} s and was stopped.", Redact(errorTail.ToString(), config), "It may be waiting for a login or prompt that cannot be answered here: log in with the plugin first, or raise the plugin timeout.", e);
         }
         catch (OutputTooLargeException e)
         {
@@ -94,6 +94,7 @@ internal sealed class ExecPluginRunner
             throw Failure(invocation, ConnectionErrorIds.ExecPluginInvalidOutput, ErrorKind.InvalidData, $"printed more than {MaxOutputChars / 1024} KiB, which is no ExecCredential.", "", "Check the command and its arguments.", e);
         }
 
+        var errorOutput = Redact(errorTail.ToString(), config);
         if (process.ExitCode != 0)
         {
             throw Failure(invocation, ConnectionErrorIds.ExecPluginFailed, ErrorKind.InvalidOperation, $"failed: getting credentials: exec: executable {config.Command} failed with exit code {process.ExitCode}.", errorOutput, "Run the command yourself to see what it needs (a login, a profile, network access).", null);
@@ -177,26 +178,6 @@ internal sealed class ExecPluginRunner
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Keeps the end of the error output: that is where programs say what went wrong.</summary>
-    private static async Task<string> ReadTailAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        var buffer = new char[4096];
-        var truncated = false;
-        int read;
-        while ((read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > MaxErrorOutputChars)
-            {
-                text.Remove(0, text.Length - MaxErrorOutputChars);
-                truncated = true;
-            }
-        }
-
-        return truncated ? "…" + text : text.ToString();
     }
 
     private static void StopTree(Process process)
