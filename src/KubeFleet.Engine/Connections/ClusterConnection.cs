@@ -75,21 +75,23 @@ public sealed class ClusterConnection : IDisposable
                 throw;
             }
 
-            var retry = false;
+            TimeSpan? retryAfter = null;
             try
             {
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshedAfterUnauthorized)
                 {
                     refreshedAfterUnauthorized = true;
-                    retry = await _credentials.RefreshAfterUnauthorizedAsync(credentials, cancellationToken).ConfigureAwait(false);
+                    if (await _credentials.RefreshAfterUnauthorizedAsync(credentials, cancellationToken).ConfigureAwait(false))
+                    {
+                        retryAfter = TimeSpan.Zero;
+                    }
                 }
                 else if (retries.TryTake(response.StatusCode, response.Headers.RetryAfter, out var wait))
                 {
-                    retry = true;
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    retryAfter = wait;
                 }
 
-                if (!retry)
+                if (retryAfter is null)
                 {
                     ReportWarnings(response);
                     if (response.IsSuccessStatusCode)
@@ -109,8 +111,10 @@ public sealed class ClusterConnection : IDisposable
                 throw;
             }
 
+            // The connection goes back to the pool before the wait, not after.
             response.Dispose();
             transport.Release();
+            await Task.Delay(retryAfter.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 
