@@ -24,8 +24,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
     {
         var outcome = await SearchAsync(new SearchRequest { Clusters = StandInTargets.Admin(Fleet), Kinds = ["pods"] });
 
-        AssertFound(FleetExpectations.Objects(Clusters, "", "pods"), outcome);
-        Assert.Empty(outcome.Failures);
+        SearchAssert.FoundExactly(FleetExpectations.Objects(Clusters, "", "pods"), outcome);
         Assert.Equal(Clusters.Select(cluster => cluster.Name).Order(), outcome.Completed.Select(done => done.Cluster).Order());
     }
 
@@ -44,8 +43,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
     {
         var outcome = await SearchAsync(new SearchRequest { Clusters = StandInTargets.Admin(Fleet), Kinds = [name] });
 
-        AssertFound(FleetExpectations.Objects(Clusters, group, resource), outcome);
-        Assert.Empty(outcome.Failures);
+        SearchAssert.FoundExactly(FleetExpectations.Objects(Clusters, group, resource), outcome);
     }
 
     [Fact]
@@ -55,8 +53,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
         var expected = FleetExpectations.Objects(Clusters, "cert-manager.io", "certificates");
         Assert.NotEmpty(expected);
-        AssertFound(expected, outcome);
-        Assert.Empty(outcome.Failures);
+        SearchAssert.FoundExactly(expected, outcome);
         var note = Assert.Single(outcome.Notes, note => note.Message.Contains("does not serve", StringComparison.Ordinal));
         Assert.Equal("cluster-02", note.Cluster);
     }
@@ -74,7 +71,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
         Assert.Contains(expected, key => key.Kind == "Deployment");
         Assert.Contains(expected, key => key.Kind == "Service");
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
     }
 
     [Theory]
@@ -89,7 +86,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
         var expected = FleetExpectations.Objects(Clusters, "", "pods", item => pattern.Contains('*', StringComparison.Ordinal)
             ? FleetExpectations.Namespace(item)!.StartsWith("kube-", StringComparison.Ordinal)
             : FleetExpectations.Namespace(item) == "kube-system");
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
     }
 
     [Fact]
@@ -99,7 +96,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
         var expected = FleetExpectations.Objects(Clusters, "", "pods", item => FleetExpectations.Namespace(item) is "shop" or "kube-system");
         expected.UnionWith(FleetExpectations.Objects(Clusters, "", "nodes"));
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
     }
 
     [Fact]
@@ -112,7 +109,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
         var expected = FleetExpectations.Objects(Clusters, "", "pods", Named);
         expected.UnionWith(FleetExpectations.Objects(Clusters, "apps", "deployments", Named));
         Assert.NotEmpty(expected);
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
 
         bool Named(JsonElement item)
         {
@@ -129,7 +126,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
         var outcome = await SearchAsync(new SearchRequest { Clusters = StandInTargets.Admin(Fleet), Kinds = ["pods"], Names = [name.ToUpperInvariant()] });
 
-        AssertFound(FleetExpectations.Objects(Clusters, "", "pods", item => FleetExpectations.Text(item, "metadata", "name") == name), outcome);
+        SearchAssert.FoundExactly(FleetExpectations.Objects(Clusters, "", "pods", item => FleetExpectations.Text(item, "metadata", "name") == name), outcome);
     }
 
     [Fact]
@@ -142,7 +139,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
         var expected = FleetExpectations.Objects(Clusters, "apps", "deployments", item => HasLabel(item, key, value));
         expected.UnionWith(FleetExpectations.Objects(Clusters, "", "pods", item => HasLabel(item, key, value)));
         Assert.NotEmpty(expected);
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
     }
 
     [Fact]
@@ -158,7 +155,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
         var expected = FleetExpectations.Objects(Clusters, "", "pods", item =>
             HasLabel(item, key, value) && !FleetExpectations.Labels(item).ContainsKey("pod-template-hash"));
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
     }
 
     [Fact]
@@ -175,7 +172,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
         var expected = FleetExpectations.Objects(Clusters, "", "pods", item =>
             FleetExpectations.Text(item, "status", "phase") == "Running" && FleetExpectations.Text(item, "spec", "nodeName") != node);
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
         Assert.DoesNotContain(outcome.Notes, note => note.Message.Contains("field selector", StringComparison.Ordinal));
     }
 
@@ -185,7 +182,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
         var outcome = await SearchAsync(new SearchRequest { Clusters = StandInTargets.Admin(Fleet), Kinds = ["deployments"], FieldSelector = "spec.strategy.type=Recreate" });
 
         var expected = FleetExpectations.Objects(Clusters, "apps", "deployments", item => FleetExpectations.Text(item, "spec", "strategy", "type") == "Recreate");
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
         Assert.Contains(outcome.Notes, note => note.Cluster is null && note.Message.Contains("deployments.apps", StringComparison.Ordinal));
     }
 
@@ -194,7 +191,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
     {
         var outcome = await SearchAsync(new SearchRequest { Clusters = StandInTargets.Admin(Fleet), Kinds = ["pods", "po", "Pod", "pod"] });
 
-        AssertFound(FleetExpectations.Objects(Clusters, "", "pods"), outcome);
+        SearchAssert.FoundExactly(FleetExpectations.Objects(Clusters, "", "pods"), outcome);
     }
 
     [Fact]
@@ -204,7 +201,7 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
         var expected = FleetExpectations.Objects(Clusters, "", "pods");
         expected.UnionWith(FleetExpectations.Objects(Clusters, "", "events"));
-        AssertFound(expected, outcome);
+        SearchAssert.FoundExactly(expected, outcome);
     }
 
     private async Task<SearchOutcome> SearchAsync(SearchRequest request) => await _runner.RunAsync(request);
@@ -217,13 +214,4 @@ public sealed class SearchEquivalenceTests(SearchFleetFixture fixture) : IClassF
 
     private static bool HasLabel(JsonElement item, string key, string value) =>
         FleetExpectations.Labels(item).TryGetValue(key, out var actual) && actual == value;
-
-    private static void AssertFound(HashSet<ObjectKey> expected, SearchOutcome outcome)
-    {
-        var found = outcome.Results.Select(ObjectKey.Of).ToList();
-        Assert.Equal(found.Count, found.Distinct().Count());
-        var missing = expected.Except(found).Take(5).ToList();
-        var extra = found.Except(expected).Take(5).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0, $"Missing: {string.Join(", ", missing)}; extra: {string.Join(", ", extra)}");
-    }
 }
