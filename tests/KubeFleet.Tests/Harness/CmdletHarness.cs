@@ -243,6 +243,7 @@ public sealed class CmdletHarness<TCmdlet>
         // The stub's SwitchParameter cannot carry a value: the host answers IsSwitchPresent instead.
         if (!parameter.IsSwitch)
         {
+            ParameterValidation.Validate(parameter, value);
             parameter.Property.SetValue(cmdlet, value);
         }
 

@@ -101,4 +101,27 @@ public sealed class HarnessBindingTests
 
         Assert.Throws<HarnessBindingException>(() => harness.Invoke());
     }
+
+    [Fact]
+    public void Validates_arguments_as_PowerShell_does_before_the_cmdlet_runs()
+    {
+        var harness = new CmdletHarness<ResolveHarnessPathCommand>().With("ProfilePath", "");
+
+        var error = Assert.Throws<HarnessBindingException>(() => harness.Invoke());
+        Assert.StartsWith("Cannot validate argument on parameter 'ProfilePath'.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(100, false)]
+    [InlineData(101, true)]
+    public void Applies_a_range_from_the_attribute_data(int repeat, bool refused)
+    {
+        var harness = new CmdletHarness<GetHarnessItemCommand>().With("Name", "web").With("Repeat", repeat);
+
+        var error = Record.Exception(() => harness.Invoke());
+
+        Assert.Equal(refused, error is HarnessBindingException);
+    }
 }

@@ -17,6 +17,7 @@ public sealed class GetHarnessItemCommand : KubeFleetCmdlet
     public string Tag { get; set; } = "";
 
     [Parameter]
+    [ValidateRange(1, 100)]
     public int Repeat { get; set; } = 1;
 
     protected override void Process()
