@@ -70,9 +70,14 @@ public sealed class ModuleIsolationTests
         Assert.Equal("16.3.0", ProductVersion(engineYaml));
         Assert.Same(otherYaml, typeof(YamlDotNet.Serialization.Deserializer).Assembly);
 
-        // The engine's copy works: it parses a kubeconfig.
-        var kubeconfig = ParseWith(engineYaml, Kubeconfig);
-        Assert.Equal("prod", kubeconfig["current-context"]);
+        // The engine's kubeconfig reader, running on the module's YamlDotNet, parses a kubeconfig.
+        var loader = engine.GetType("KubeFleet.Engine.KubeConfig.KubeConfigLoader", throwOnError: true)!;
+        var loaded = loader.GetMethod("LoadText")!.Invoke(null, [Kubeconfig, null])!;
+        var resolved = loaded.GetType().GetMethod("ResolveContext")!.Invoke(loaded, [null])!;
+        Assert.Equal("prod", resolved.GetType().GetProperty("ContextName")!.GetValue(resolved));
+        var access = resolved.GetType().GetProperty("Access")!.GetValue(resolved)!;
+        Assert.Equal(new Uri("https://prod.example.com:6443"), access.GetType().GetProperty("Server")!.GetValue(access));
+        Assert.Contains(engineYaml, AssemblyLoadContext.GetLoadContext(engine)!.Assemblies);
 
         // The cmdlets assembly uses engine types across the context boundary.
         var kubeFleetException = engine.GetType("KubeFleet.Engine.Errors.KubeFleetException", throwOnError: true)!;
@@ -82,16 +87,6 @@ public sealed class ModuleIsolationTests
         Assert.Equal(ErrorCategory.ObjectNotFound, error.GetType().GetProperty("Category")!.GetValue(error));
 
         cleanup.OnRemove(null!);
-    }
-
-    private static Dictionary<object, object> ParseWith(Assembly yamlDotNet, string yaml)
-    {
-        var builder = Activator.CreateInstance(yamlDotNet.GetType("YamlDotNet.Serialization.DeserializerBuilder", throwOnError: true)!)!;
-        var deserializer = builder.GetType().GetMethod("Build")!.Invoke(builder, null)!;
-        var deserialize = deserializer.GetType().GetMethods()
-            .Single(m => m is { Name: "Deserialize", IsGenericMethod: true } && m.GetParameters() is [{ ParameterType: var p }] && p == typeof(string))
-            .MakeGenericMethod(typeof(Dictionary<object, object>));
-        return (Dictionary<object, object>)deserialize.Invoke(deserializer, [yaml])!;
     }
 
     private static string ProductVersion(Assembly assembly) =>

@@ -37,7 +37,7 @@ internal static class KubeConfigContentParser
         {
             throw NotAKubeConfig(origin, $"its apiVersion is '{apiVersion}', where a kubeconfig has 'apiVersion: v1'");
         }
-        if (kind is null && apiVersion is null && root.Mapping.Entries.Count > 0 && !Sections.Any(root.Mapping.Entries.Select(entry => entry.Key).Contains))
+        if (kind is null && apiVersion is null && root.Mapping.Entries.Count > 0 && !Sections.Any(section => root.Mapping[section] is not null))
         {
             throw NotAKubeConfig(origin, "it has none of the sections a kubeconfig has (clusters, users, contexts, current-context)");
         }

@@ -93,7 +93,7 @@ public sealed partial class LoadedKubeConfig
         }
         if (clusterSettings.InsecureSkipTlsVerify)
         {
-            warnings.Add(InsecureWarning(cluster.Name));
+            warnings.Add(InsecureTlsWarning.For(cluster.Name));
         }
         var access = new ClusterAccess
         {
@@ -124,10 +124,6 @@ public sealed partial class LoadedKubeConfig
         };
     }
 
-    /// <summary>The warning to give each time TLS verification is skipped for a cluster.</summary>
-    public static string InsecureWarning(string clusterName) =>
-        $"TLS verification is off for the cluster '{clusterName}' (insecure-skip-tls-verify): anyone between here and the server can read and change the traffic, credentials included. Give the cluster's certificate authority instead (certificate-authority-data).";
-
     private (ContextEntry Context, ContextSelection Selection) FindContext(string? contextName)
     {
         if (contexts.Count == 0)
@@ -144,19 +140,19 @@ public sealed partial class LoadedKubeConfig
             }
             var nearest = contexts.Keys.FirstOrDefault(name => string.Equals(name, contextName, StringComparison.OrdinalIgnoreCase));
             throw new KubeFleetException(KubeConfigErrorIds.ContextNotFound, ErrorKind.ObjectNotFound,
-                $"context was not found for specified context: {contextName}. {(nearest is null ? "" : $"Context names are case-sensitive: did you mean '{nearest}'? ")}The contexts {DescribeSources(lowercase: true)} defines are: {ListContexts()}.",
+                $"context was not found for specified context: {contextName}. {(nearest is null ? "" : $"Context names are case-sensitive: did you mean '{nearest}'? ")}The contexts {DescribeSources(lowercase: true)} defines are: {QuotedContextNames()}.",
                 contextName);
         }
         if (CurrentContext is null)
         {
             throw new KubeFleetException(KubeConfigErrorIds.NoCurrentContext, ErrorKind.InvalidArgument,
-                $"{DescribeSources()} sets no current-context, and no context was named. Name one with -Context ({ListContexts()}), or register them all with -AllContexts.",
+                $"{DescribeSources()} sets no current-context, and no context was named. Name one with -Context ({QuotedContextNames()}), or register them all with -AllContexts.",
                 SourceTarget);
         }
         if (!contexts.TryGetValue(CurrentContext, out var current))
         {
             throw new KubeFleetException(KubeConfigErrorIds.ContextNotFound, ErrorKind.ObjectNotFound,
-                $"The current-context is '{CurrentContext}', but {DescribeSources(lowercase: true)} defines no context of that name. Name one with -Context ({ListContexts()}), or fix current-context ('kubectl config use-context').",
+                $"The current-context is '{CurrentContext}', but {DescribeSources(lowercase: true)} defines no context of that name. Name one with -Context ({QuotedContextNames()}), or fix current-context ('kubectl config use-context').",
                 CurrentContext);
         }
         return (current, ContextSelection.CurrentContext);
@@ -192,7 +188,7 @@ public sealed partial class LoadedKubeConfig
         }
     }
 
-    private string ListContexts() => string.Join(", ", Contexts.Select(context => $"'{context.Name}'"));
+    private string QuotedContextNames() => string.Join(", ", Contexts.Select(context => $"'{context.Name}'"));
 
     private static string ListOrNone(IEnumerable<string> names) =>
         names.Any() ? string.Join(", ", names.Select(name => $"'{name}'")) : "none";

@@ -57,7 +57,8 @@ internal static class ReferencedContent
                 $"The {field} file '{path}' of the {owner} {origin.Where} is larger than {KubeConfigLimits.MaxReferencedFileBytes / 1024} KiB, which no certificate, key or token is. Check that the path names the right file.",
                 path);
         }
-        return Encoding.UTF8.GetString(bytes);
+        // Notepad and Windows PowerShell 5.1 start UTF-8 files with a byte order mark.
+        return bytes is [0xEF, 0xBB, 0xBF, ..] ? Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3) : Encoding.UTF8.GetString(bytes);
     }
 
     private static byte[] DecodeBase64(string data, string field, string owner, KubeConfigOrigin origin)

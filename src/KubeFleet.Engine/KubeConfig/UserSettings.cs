@@ -38,7 +38,8 @@ internal sealed record UserSettings
         if (exec is not null && (token ?? (object?)certificate) is not null)
         {
             // As in client-go, a static credential wins over the plugin (exec.go returns early).
-            warnings.Add($"The {owner} {user.Origin.Where} has an exec plugin and also a {(token is not null ? "token" : "client certificate")}; like kubectl, KubeFleet uses the {(token is not null ? "token" : "client certificate")} and never runs the plugin.");
+            var winner = token is not null ? "token" : "client certificate";
+            warnings.Add($"The {owner} {user.Origin.Where} has an exec plugin and also a {winner}; like kubectl, KubeFleet uses the {winner} and never runs the plugin.");
         }
         return new UserSettings
         {

@@ -65,7 +65,7 @@ public sealed class ClusterFieldTests
         Assert.True(resolved.Access.InsecureSkipTlsVerify);
         var warning = Assert.Single(resolved.Warnings);
         Assert.Contains("TLS verification is off for the cluster 'c'", warning);
-        Assert.Equal(LoadedKubeConfig.InsecureWarning("c"), warning);
+        Assert.Equal(InsecureTlsWarning.For("c"), warning);
     }
 
     [Theory]

@@ -46,6 +46,18 @@ public sealed class UserCredentialTests
     }
 
     [Fact]
+    public void StoredPairsCanBeInspectedAgainWithoutAKubeConfig()
+    {
+        var facts = ClientCertificateInspector.Inspect(TestPki.Ecdsa.CertificatePem, TestPki.Ecdsa.TraditionalKeyPem, "cluster 'prod'", "prod");
+        var mismatch = Fails(KubeConfigErrorIds.ClientKeyMismatch,
+            () => ClientCertificateInspector.Inspect(TestPki.Rsa.CertificatePem, TestPki.OtherRsa.Pkcs8KeyPem, "cluster 'prod'", "prod"));
+
+        Assert.Equal(TestPki.NotAfter, facts.NotAfter);
+        Assert.Equal("The client key of cluster 'prod' does not belong to its client certificate (CN=alice, O=dev, O=ops). Pair the certificate with the key it was issued for.", mismatch.Message);
+        Assert.Equal("prod", mismatch.Target);
+    }
+
+    [Fact]
     public void ClientCertificateFilesAreReadOnceAndEmbedded()
     {
         using var folder = new TempFolder();
@@ -131,6 +143,16 @@ public sealed class UserCredentialTests
         File.Delete(tokenFile);
 
         Assert.Equal("file-token", Assert.IsType<TokenCredential>(resolved.Access.Credential).Token);
+    }
+
+    [Fact]
+    public void ATokenFileWithAByteOrderMarkIsRead()
+    {
+        using var folder = new TempFolder();
+        var tokenFile = Path.Combine(folder.Path, "token");
+        File.WriteAllText(tokenFile, "bom-token\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        Assert.Equal("bom-token", Assert.IsType<TokenCredential>(Resolve(Single(user: $"tokenFile: {tokenFile}")).Access.Credential).Token);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class ModuleFolderTests
         "en-US/KubeFleet.dll-Help.xml",
         "dependencies/KubeFleet.Engine.dll",
         "dependencies/YamlDotNet.dll",
+        "dependencies/System.Security.Cryptography.ProtectedData.dll",
     ];
 
     [Fact]

@@ -155,7 +155,7 @@ internal sealed class BoundedYamlReader
     {
         private readonly List<KeyValuePair<string, YamlValue>> entries = [];
         private readonly HashSet<string> keys = new(StringComparer.Ordinal);
-        private readonly List<YamlMapping> merged = [];
+        private readonly List<(YamlMapping Source, YamlScalar MergeKey, HashSet<string> KeysBefore)> merged = [];
         private YamlScalar? pendingKey;
 
         public override void Add(YamlValue value)
@@ -173,7 +173,7 @@ internal sealed class BoundedYamlReader
             }
             if (IsMergeKey(pendingKey))
             {
-                AddMergeSource(value);
+                AddMergeSource(pendingKey, value);
             }
             else
             {
@@ -183,13 +183,23 @@ internal sealed class BoundedYamlReader
         }
 
         // YAML's merge key: explicit keys win over merged ones, and earlier merge sources over later.
+        // kubectl's YAML reader instead lets a merge override the keys written before it; where the
+        // two would differ, neither is taken.
         public override YamlValue Build()
         {
-            foreach (var entry in merged.SelectMany(source => source.Entries))
+            foreach (var (source, mergeKey, keysBefore) in merged)
             {
-                if (keys.Add(entry.Key))
+                foreach (var entry in source.Entries)
                 {
-                    entries.Add(entry);
+                    if (keysBefore.Contains(entry.Key))
+                    {
+                        throw reader.Error(KubeConfigErrorIds.DuplicateKey, ErrorKind.InvalidData, mergeKey.Line, mergeKey.Column,
+                            $"merges ('<<') the key '{entry.Key}' after setting it. kubectl lets the merged value win, the YAML specification the one written out, so KubeFleet takes neither: put '<<' first, or drop one of them.");
+                    }
+                    if (keys.Add(entry.Key))
+                    {
+                        entries.Add(entry);
+                    }
                 }
             }
             return new YamlMapping(entries, Start.Line, Start.Column);
@@ -197,13 +207,15 @@ internal sealed class BoundedYamlReader
 
         private static bool IsMergeKey(YamlScalar key) => key.Text == MergeKey && (key.IsPlain || key.Tag == MergeTag);
 
-        private void AddMergeSource(YamlValue value)
+        private void AddMergeSource(YamlScalar mergeKey, YamlValue value)
         {
+            var keysBefore = entries.Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
             var sources = value is YamlSequence sequence ? sequence.Items : [value];
             foreach (var source in sources)
             {
-                merged.Add(source as YamlMapping ?? throw reader.Error(KubeConfigErrorIds.SyntaxError, ErrorKind.InvalidData,
-                    source.Line, source.Column, "merges ('<<') something that is not a mapping. A merge key takes a mapping or a list of mappings."));
+                var mapping = source as YamlMapping ?? throw reader.Error(KubeConfigErrorIds.SyntaxError, ErrorKind.InvalidData,
+                    source.Line, source.Column, "merges ('<<') something that is not a mapping. A merge key takes a mapping or a list of mappings.");
+                merged.Add((mapping, mergeKey, keysBefore));
             }
         }
     }

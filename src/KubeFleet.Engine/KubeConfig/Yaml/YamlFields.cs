@@ -16,12 +16,12 @@ internal sealed class YamlFields(YamlMapping mapping, string path, KubeConfigOri
 
     public YamlValue? Value(string key) => Mapping[key] is { } value && !(value is YamlScalar scalar && scalar.IsNull) ? value : null;
 
-    /// <summary>The text of a scalar field, null when absent or empty. Numbers are kept as written.</summary>
+    /// <summary>The text of a scalar field, null when absent or empty.</summary>
     public string? String(string key) => Value(key) switch
     {
         null => null,
         YamlScalar { Text: "" } => null,
-        YamlScalar scalar => scalar.Text,
+        YamlScalar scalar => Text(key, scalar),
         var other => throw Invalid(key, other, "must be a single value, not a mapping or a list"),
     };
 
@@ -45,7 +45,7 @@ internal sealed class YamlFields(YamlMapping mapping, string path, KubeConfigOri
         null => [],
         YamlSequence sequence => sequence.Items.Select((item, index) => item switch
         {
-            YamlScalar scalar => scalar.IsNull ? "" : scalar.Text,
+            YamlScalar scalar => scalar.IsNull ? "" : Text($"{key}[{index}]", scalar),
             _ => throw Invalid($"{key}[{index}]", item, "must be a single value, not a mapping or a list"),
         }).ToList(),
         var other => throw Invalid(key, other, "must be a list of values"),
@@ -70,6 +70,12 @@ internal sealed class YamlFields(YamlMapping mapping, string path, KubeConfigOri
         }).ToList(),
         var other => throw Invalid(key, other, "must be a list"),
     };
+
+    // The value itself is not repeated: the field may be a token.
+    private string Text(string key, YamlScalar scalar) =>
+        YamlScalarResolution.IsNotText(scalar)
+            ? throw Invalid(key, scalar, "must be text, but YAML reads the value as a number or true/false (and so does kubectl, which refuses it). Put the value in quotes")
+            : scalar.Text;
 
     public KubeFleetException Invalid(string key, YamlValue at, string problem) =>
         new(KubeConfigErrorIds.InvalidField, ErrorKind.InvalidData,

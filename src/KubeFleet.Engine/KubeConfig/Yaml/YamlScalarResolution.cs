@@ -27,10 +27,22 @@ internal static partial class YamlScalarResolution
         }
     }
 
+    /// <summary>
+    /// Whether kubectl reads the scalar as something other than text (a boolean or a number), and so
+    /// refuses it where the kubeconfig expects text.
+    /// </summary>
+    public static bool IsNotText(YamlScalar scalar) =>
+        scalar.IsPlain && (TryGetBoolean(scalar, out _) || YamlNumber().IsMatch(scalar.Text));
+
     /// <summary>Whether the scalar is a number that JSON can carry as written.</summary>
     public static bool IsJsonNumber(YamlScalar scalar) =>
         (scalar.IsPlain || scalar.Tag is YamlTags.Int or YamlTags.Float) && JsonNumber().IsMatch(scalar.Text);
 
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex JsonNumber();
+
+    // YAML 1.1 integers and floats as go-yaml reads them: decimal (with '_'), hex, octal, binary,
+    // exponents, and the infinities and NaN.
+    [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0o[0-7_]+|[-+]?0b[01_]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
+    private static partial Regex YamlNumber();
 }
