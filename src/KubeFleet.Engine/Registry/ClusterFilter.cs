@@ -26,6 +26,9 @@ public sealed class ClusterFilter
         (names ?? []).Select(name => Wildcard.Parse(name, "cluster name")).ToList(),
         (labels ?? []).Select(label => (label.Key, Wildcard.Parse(label.Value, $"value of label '{label.Key}'"))).ToList());
 
+    /// <summary>The clusters of exactly these names: names taken from objects, not typed as patterns.</summary>
+    public static ClusterFilter Exactly(IEnumerable<string> names) => new(names.Select(Wildcard.Exact).ToList(), []);
+
     public bool Matches(ClusterRecord cluster) =>
         (Names.Count == 0 || Names.Any(name => name.Matches(cluster.Name)))
         && labels.All(wanted => cluster.Labels.Any(label =>

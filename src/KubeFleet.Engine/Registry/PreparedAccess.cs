@@ -26,12 +26,19 @@ internal sealed record PreparedAccess(ResolvedContext Context, ClusterAccess Acc
             access = access with { Server = server };
         }
 
-        if (source.ExecEnvironment.Count > 0)
+        var execEnvironment = source.ExecEnvironment;
+        if (execEnvironment.Count > 0 && access.Credential is not ExecCredential && source.ExecEnvironmentForPluginsOnly)
         {
-            access = WithExecEnvironment(access, source.ExecEnvironment, context.ContextName);
+            details.Add($"-ExecEnvironment is not used for context '{context.ContextName}': its user runs no exec plugin.");
+            execEnvironment = [];
         }
 
-        details.Add(DescribeCredential(context, access, source.ExecEnvironment));
+        if (execEnvironment.Count > 0)
+        {
+            access = WithExecEnvironment(access, execEnvironment, context.ContextName);
+        }
+
+        details.Add(DescribeCredential(context, access, execEnvironment));
         return new PreparedAccess(context, access, context.Warnings, details);
     }
 

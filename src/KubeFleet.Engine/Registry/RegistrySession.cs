@@ -6,30 +6,31 @@ namespace KubeFleet.Engine.Registry;
 
 /// <summary>
 /// The registry's services for one command, over one profile: the profile's clusters, registering,
-/// rotating and health checks, sharing one set of cluster connections (and cached exec credentials)
-/// that closes with the session.
+/// rotating and health checks. The services that reach clusters share one set of connections (and
+/// cached exec credentials), made when first needed and closed with the session, so a command that
+/// only reads the profile never prepares any.
 /// </summary>
 public sealed class RegistrySession : IDisposable
 {
-    private readonly ClusterConnectionPool connections;
+    private readonly ClusterConnectionOptions? connectionOptions;
+    private ClusterConnectionPool? connections;
+    private ClusterVerifier? verifier;
 
-    private RegistrySession(ClusterRegistry registry, ClusterConnectionPool connections)
+    private RegistrySession(ClusterRegistry registry, ClusterConnectionOptions? connectionOptions)
     {
-        this.connections = connections;
         Registry = registry;
-        var verifier = new ClusterVerifier(connections);
-        Registrar = new ClusterRegistrar(registry, verifier);
-        Rotation = new CredentialRotation(registry, verifier);
-        HealthCheck = new FleetHealthCheck(verifier);
+        this.connectionOptions = connectionOptions;
     }
 
     public ClusterRegistry Registry { get; }
 
-    public ClusterRegistrar Registrar { get; }
+    public ClusterRegistrar Registrar => new(Registry, Verifier);
 
-    public CredentialRotation Rotation { get; }
+    public CredentialRotation Rotation => new(Registry, Verifier);
 
-    public FleetHealthCheck HealthCheck { get; }
+    public FleetHealthCheck HealthCheck => new(Verifier);
+
+    private ClusterVerifier Verifier => verifier ??= new ClusterVerifier(connections = new ClusterConnectionPool(connectionOptions));
 
     /// <param name="profilePath">An explicit profile path (already resolved), or null for KUBEFLEET_PROFILE or the default.</param>
     /// <exception cref="Errors.KubeFleetException">ProfilePathInvalid, ProfilePathUnavailable.</exception>
@@ -37,8 +38,8 @@ public sealed class RegistrySession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(environment);
         var store = new ProfileStore(ProfileLocation.Resolve(profilePath, environment), environment);
-        return new RegistrySession(new ClusterRegistry(store, clock), new ClusterConnectionPool(connectionOptions));
+        return new RegistrySession(new ClusterRegistry(store, clock), connectionOptions);
     }
 
-    public void Dispose() => connections.Dispose();
+    public void Dispose() => connections?.Dispose();
 }

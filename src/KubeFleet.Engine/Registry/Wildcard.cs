@@ -29,6 +29,13 @@ public sealed class Wildcard
 
     public bool IsWildcard => Literal is null;
 
+    /// <summary>Exactly <paramref name="text"/>, whatever characters it holds.</summary>
+    public static Wildcard Exact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new Wildcard(text, null, text);
+    }
+
     /// <param name="what">What the text selects, for the error: "cluster name", "value of label 'env'".</param>
     /// <exception cref="Errors.KubeFleetException">KubeClusterWildcardInvalid: a '[' without its ']', an empty '[]', a backward range.</exception>
     public static Wildcard Parse(string text, string what)
