@@ -13,7 +13,14 @@
     FormatsToProcess     = @('KubeFleet.format.ps1xml')
 
     # Kept equal to the module's cmdlet classes by a test (tests/KubeFleet.Tests/Module).
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Register-KubeCluster'
+        'Get-KubeCluster'
+        'Set-KubeCluster'
+        'Update-KubeClusterCertificate'
+        'Test-KubeCluster'
+        'Unregister-KubeCluster'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
