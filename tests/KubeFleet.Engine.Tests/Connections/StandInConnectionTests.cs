@@ -63,6 +63,21 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task InsecureSkipTlsVerifyConnectsAndWarns()
+    {
+        var warnings = new List<ClusterWarning>();
+        using var pool = new ClusterConnectionPool(new ClusterConnectionOptions { OnWarning = warning => { lock (warnings) { warnings.Add(warning); } } });
+        var access = StandInAccess.ViewerToken(Healthy) with { CertificateAuthorityPem = null, InsecureSkipTlsVerify = true };
+
+        using var version = await pool.Get(Healthy.Name, access).GetJsonAsync("/version");
+
+        Assert.Equal(Healthy.Version, version.RootElement.GetProperty("gitVersion").GetString());
+        var warning = Assert.Single(warnings);
+        Assert.Equal(Healthy.Name, warning.ClusterName);
+        Assert.Contains("was not verified (insecure-skip-tls-verify)", warning.Message);
+    }
+
+    [Fact]
     public async Task RetriesThrottledReadsAfterRetryAfter()
     {
         Faulty.Faults.ThrottleNextRequests(2, retryAfterSeconds: 1);
