@@ -1,4 +1,3 @@
-using KubeFleet.Engine.Connections;
 using KubeFleet.StandIn.ExecPlugin;
 using KubeFleet.StandIn.Hosting;
 
