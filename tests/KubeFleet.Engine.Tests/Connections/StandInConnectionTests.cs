@@ -162,10 +162,12 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
         Assert.Contains("stopped arriving", error.Message);
     }
 
-    [Fact]
-    public async Task ABrokenBodyIsAConnectionFailure()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ABrokenBodyIsAConnectionFailureCompressedOrNot(bool disableCompression)
     {
-        var connection = _pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty));
+        var connection = _pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty) with { DisableCompression = disableCompression });
         Faulty.Faults.ResetBodiesAfterBytes = 1024;
 
         await using var response = await connection.SendAsync(ClusterRequest.Get("/api/v1/pods"));
