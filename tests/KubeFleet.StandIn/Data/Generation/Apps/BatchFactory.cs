@@ -30,6 +30,12 @@ internal sealed class BatchFactory(GenerationContext context, PodFactory pods)
         var uid = entropy.Uid();
         var owner = new OwnerReference("batch/v1", "CronJob", app.Name, uid);
         var lastRun = DateTimeOffset.FromUnixTimeSeconds(context.Now.ToUnixTimeSeconds() / (long)interval.TotalSeconds * (long)interval.TotalSeconds);
+        var firstKeptRun = lastRun - (interval * (RunsKept - 1));
+        if (created > firstKeptRun)
+        {
+            // The runs it keeps happened after it was created.
+            created = firstKeptRun - entropy.Between(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
+        }
         var latestFailed = entropy.Chance(0.08);
         DateTimeOffset? lastSuccess = null;
         for (var run = RunsKept - 1; run >= 0; run--)
