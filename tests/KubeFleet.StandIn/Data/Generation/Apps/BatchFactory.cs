@@ -1,4 +1,3 @@
-using System.Globalization;
 using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Generation.Pods;
