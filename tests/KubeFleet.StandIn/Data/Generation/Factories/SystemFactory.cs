@@ -1,7 +1,7 @@
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>
 /// What the platform runs before any application arrives: the default namespaces, cluster DNS, kube-proxy

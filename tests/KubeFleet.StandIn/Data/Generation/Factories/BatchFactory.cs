@@ -2,7 +2,7 @@ using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>Creates CronJobs with the Jobs their history keeps, standalone Jobs, and the pod each Job ran.</summary>
 internal sealed class BatchFactory(GenerationContext context, PodFactory pods)

@@ -1,7 +1,7 @@
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>
 /// The add-ons platform teams install with Helm: monitoring (node-exporter on every node, Prometheus,
