@@ -1,7 +1,7 @@
 using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>Creates the simple objects around workloads: namespaces, config, identities, services, budgets, ingresses.</summary>
 internal sealed class ObjectFactory(GenerationContext context)

@@ -3,7 +3,7 @@ using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>
 /// Plans the nodes before any pod exists (pods are placed on them), and writes the Node objects last, when

@@ -1,9 +1,8 @@
-using System.Globalization;
 using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>Creates CronJobs with the Jobs their history keeps, standalone Jobs, and the pod each Job ran.</summary>
 internal sealed class BatchFactory(GenerationContext context, PodFactory pods)
@@ -30,6 +29,12 @@ internal sealed class BatchFactory(GenerationContext context, PodFactory pods)
         var uid = entropy.Uid();
         var owner = new OwnerReference("batch/v1", "CronJob", app.Name, uid);
         var lastRun = DateTimeOffset.FromUnixTimeSeconds(context.Now.ToUnixTimeSeconds() / (long)interval.TotalSeconds * (long)interval.TotalSeconds);
+        var firstKeptRun = lastRun - (interval * (RunsKept - 1));
+        if (created > firstKeptRun)
+        {
+            // The runs it keeps happened after it was created.
+            created = firstKeptRun - entropy.Between(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
+        }
         var latestFailed = entropy.Chance(0.08);
         DateTimeOffset? lastSuccess = null;
         for (var run = RunsKept - 1; run >= 0; run--)

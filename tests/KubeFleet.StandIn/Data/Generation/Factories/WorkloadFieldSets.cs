@@ -1,6 +1,6 @@
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>The managedFields of workload objects: what the deploying tool owns, and what controllers own.</summary>
 internal static class WorkloadFieldSets

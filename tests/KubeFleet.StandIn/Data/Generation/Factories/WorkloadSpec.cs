@@ -1,6 +1,6 @@
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>What a workload generator needs, whoever deploys it: an application team or the platform.</summary>
 internal sealed record WorkloadSpec

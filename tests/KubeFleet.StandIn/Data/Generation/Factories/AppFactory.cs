@@ -2,7 +2,7 @@ using System.Globalization;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Json;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>
 /// Fills an application namespace with what teams deploy, until its share of the cluster's pods is used:

@@ -1,7 +1,7 @@
 using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>
 /// cert-manager's footprint beyond its own workloads: its CustomResourceDefinitions, the cluster issuers,

@@ -1,4 +1,4 @@
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>The workload kinds application teams deploy.</summary>
 internal enum AppKind

@@ -1,4 +1,4 @@
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>The names, images and ports application teams use.</summary>
 internal static class AppNames

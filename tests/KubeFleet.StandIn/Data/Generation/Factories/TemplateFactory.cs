@@ -1,6 +1,6 @@
 using KubeFleet.StandIn.Data.Generation.Pods;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>
 /// Builds an application's pod template from its profile: the main container with its config, secrets,

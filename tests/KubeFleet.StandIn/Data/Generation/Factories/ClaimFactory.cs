@@ -1,7 +1,7 @@
 using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 
-namespace KubeFleet.StandIn.Data.Generation.Apps;
+namespace KubeFleet.StandIn.Data.Generation.Factories;
 
 /// <summary>Creates PersistentVolumeClaims and, for bound ones, the volumes the CSI driver provisioned for them.</summary>
 internal sealed class ClaimFactory(GenerationContext context)
