@@ -104,10 +104,14 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 
-    [Fact]
-    public async Task ConnectionIsResetPartWayThroughAListBody()
+    [Theory]
+    [InlineData("1.1")]
+    [InlineData("2.0")]
+    public async Task ConnectionIsResetPartWayThroughAListBody(string httpVersion)
     {
         using var client = AdminClient();
+        client.DefaultRequestVersion = Version.Parse(httpVersion);
+        client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         Cluster.Faults.ResetBodiesAfterBytes = 1000;
 
         var received = new MemoryStream();
@@ -115,6 +119,7 @@ public sealed class FaultTests : IAsyncLifetime
         var failure = await Record.ExceptionAsync(() => response.Content.CopyToAsync(received));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Version.Parse(httpVersion), response.Version);
         Assert.True(failure is HttpRequestException or IOException, $"Reading the body ended with {failure?.GetType().Name ?? "no error"}.");
         Assert.InRange(received.Length, 0, 1000);
         using var version = await client.GetAsync("/version");

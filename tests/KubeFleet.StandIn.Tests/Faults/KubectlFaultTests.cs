@@ -51,6 +51,17 @@ public sealed class KubectlFaultTests : IAsyncLifetime
         Assert.All(result.StdoutLines, line => Assert.StartsWith("pod/", line, StringComparison.Ordinal));
     }
 
+    [KubectlFact]
+    public async Task ListBodyCutPartWayIsAStreamError()
+    {
+        Cluster.Faults.ResetBodiesAfterBytes = 2000;
+
+        var result = await KubectlBinary.ForMinor().RunAsync(kubeconfig, "get", "pods", "-A", "-o", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: stream error when reading response body, may be caused by closed connection. Please retry.", result.Stderr, StringComparison.Ordinal);
+    }
+
     [KubectlTheory]
     [InlineData(ServerCertificateFault.Expired)]
     [InlineData(ServerCertificateFault.NotYetValid)]

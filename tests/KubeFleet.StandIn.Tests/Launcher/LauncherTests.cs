@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Text.Json;
-using KubeFleet.StandIn.Hosting;
 using KubeFleet.StandIn.Tests.Kubectl;
 
 namespace KubeFleet.StandIn.Tests.Launcher;

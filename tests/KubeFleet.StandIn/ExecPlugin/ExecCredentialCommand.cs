@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeFleet.Engine.Errors;
-using KubeFleet.StandIn.Hosting;
+using KubeFleet.StandIn.Data.Json;
 using KubeFleet.StandIn.Security;
 
 namespace KubeFleet.StandIn.ExecPlugin;
@@ -112,8 +112,7 @@ public static class ExecCredentialCommand
 
     private static string Credential(string apiVersion, string token, DateTimeOffset expires, bool awsShape)
     {
-        var expiration = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var status = new JsonObject { ["expirationTimestamp"] = expiration, ["token"] = token };
+        var status = new JsonObject { ["expirationTimestamp"] = KubeJson.Time(expires), ["token"] = token };
         var credential = awsShape
             ? new JsonObject { ["kind"] = "ExecCredential", ["apiVersion"] = apiVersion, ["spec"] = new JsonObject(), ["status"] = status }
             : new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = "ExecCredential", ["status"] = status };

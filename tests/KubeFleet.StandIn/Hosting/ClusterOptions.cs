@@ -17,7 +17,10 @@ public sealed record ClusterOptions
     /// <summary>Whether requests without credentials are <c>system:anonymous</c> (the real default) rather than 401.</summary>
     public bool AllowAnonymous { get; init; } = true;
 
-    /// <summary>Serve plain HTTP instead of TLS. Clients send no credentials over it.</summary>
+    /// <summary>
+    /// Serve plain HTTP instead of TLS, the way <c>kubectl proxy</c> does: clients send no
+    /// credentials over plain HTTP, so requests without any act as the admin user.
+    /// </summary>
     public bool PlainHttp { get; init; }
 
     /// <summary>Extra DNS names in the serving certificate, for <c>tls-server-name</c>.</summary>

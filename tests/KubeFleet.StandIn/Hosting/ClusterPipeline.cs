@@ -1,6 +1,5 @@
 using KubeFleet.StandIn.Api;
 using KubeFleet.StandIn.Api.Errors;
-using KubeFleet.StandIn.Api.Routing;
 using KubeFleet.StandIn.Faults;
 using KubeFleet.StandIn.Security;
 using KubeFleet.StandIn.Security.Reviews;

@@ -11,7 +11,7 @@ namespace KubeFleet.StandIn.Hosting;
 /// One running stand-in cluster: its address, identity, CA, users, data and faults. Started and
 /// stopped by <see cref="StandInFleet"/>.
 /// </summary>
-public sealed class StandInCluster : IAsyncDisposable
+public sealed class StandInCluster
 {
     private readonly ClusterHost host;
     private readonly ServerCertificates serverCertificates;
@@ -75,12 +75,20 @@ public sealed class StandInCluster : IAsyncDisposable
         return execTokens.Issue(new ExecTokenClaims(holder.Name, Name, now, now + lifetime));
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops serving and releases the cluster's keys; the fleet does this once, when it is disposed.</summary>
+    internal async ValueTask StopAsync()
     {
         await host.DisposeAsync();
         serverCertificates.Dispose();
         CertificateAuthority.Dispose();
     }
+
+    // Clients never send credentials over plain HTTP, so a plain-HTTP cluster answers like
+    // `kubectl proxy` on a loopback port: as the administrator whose credentials the proxy holds.
+    private static UserInfo? Unauthenticated(ClusterOptions options, ClusterUsers users) =>
+        options.PlainHttp ? new UserInfo(users.Admin.Name, users.Admin.Uid, [.. users.Admin.Groups, UserNames.Authenticated])
+        : options.AllowAnonymous ? UserInfo.Anonymous
+        : null;
 
     internal static async Task<StandInCluster> StartAsync(int index, int pods, int seed, DateTimeOffset observedAt, ClusterOptions options, ExecTokens execTokens, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -111,7 +119,7 @@ public sealed class StandInCluster : IAsyncDisposable
         faults = new ClusterFaults(host, clock);
         pipeline = new ClusterPipeline(
             faults,
-            new Authenticator(name, authority, users, execTokens, faults, clock, options.AllowAnonymous),
+            new Authenticator(name, authority, users, execTokens, faults, clock, Unauthenticated(options, users)),
             access,
             new SelfSubjectReviews(access, clock),
             new ApiHandler(data, clock),

@@ -11,6 +11,7 @@ namespace KubeFleet.StandIn.Hosting;
 public sealed class StandInFleet : IAsyncDisposable
 {
     private readonly ExecTokens execTokens;
+    private int disposed;
 
     private StandInFleet(IReadOnlyList<StandInCluster> clusters, ExecTokens execTokens)
     {
@@ -19,6 +20,12 @@ public sealed class StandInFleet : IAsyncDisposable
     }
 
     public IReadOnlyList<StandInCluster> Clusters { get; }
+
+    /// <summary>
+    /// Every cluster's CA in one PEM bundle: trusting it reaches the whole fleet. Each cluster has
+    /// its own CA, so a single cluster's kubeconfig trusts that cluster only.
+    /// </summary>
+    public string CertificateAuthorityBundlePem => string.Concat(Clusters.Select(c => c.CertificateAuthorityPem));
 
     public StandInCluster this[string name] => Clusters.FirstOrDefault(c => c.Name == name)
         ?? throw new KubeFleetException("StandInClusterNotFound", ErrorKind.ObjectNotFound,
@@ -56,7 +63,7 @@ public sealed class StandInFleet : IAsyncDisposable
             // Clusters that did start must not keep their ports when the fleet as a whole failed.
             foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
             {
-                await started.Result.DisposeAsync();
+                await started.Result.StopAsync();
             }
 
             throw;
@@ -78,9 +85,14 @@ public sealed class StandInFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var cluster in Clusters)
         {
-            await cluster.DisposeAsync();
+            await cluster.StopAsync();
         }
     }
 }

@@ -11,7 +11,7 @@ namespace KubeFleet.StandIn.Security;
 /// Who a request is, decided as kube-apiserver decides it: x509 client certificates and bearer
 /// tokens (the token table, then exec tokens) in a union where any success wins; credentials that
 /// were presented but are invalid fail the request (401) rather than fall back to anonymous; no
-/// credentials at all is anonymous when the cluster allows it.
+/// credentials at all is whoever the cluster says (anonymous, by default).
 /// </summary>
 public sealed class Authenticator
 {
@@ -27,10 +27,15 @@ public sealed class Authenticator
     private readonly ExecTokens execTokens;
     private readonly ClusterFaults faults;
     private readonly TimeProvider clock;
-    private readonly bool allowAnonymous;
+    private readonly UserInfo? unauthenticated;
     private readonly ConditionalWeakTable<X509Certificate2, CertificateUser> certificateUsers = new();
 
-    public Authenticator(string clusterName, CertificateAuthority authority, ClusterUsers users, ExecTokens execTokens, ClusterFaults faults, TimeProvider clock, bool allowAnonymous)
+    /// <param name="unauthenticated">
+    /// Who a request without credentials is: <see cref="UserInfo.Anonymous"/> where anonymous
+    /// access is on, the proxy's user behind a <c>kubectl proxy</c>-like plain-HTTP endpoint, or
+    /// null for 401.
+    /// </param>
+    public Authenticator(string clusterName, CertificateAuthority authority, ClusterUsers users, ExecTokens execTokens, ClusterFaults faults, TimeProvider clock, UserInfo? unauthenticated)
     {
         this.clusterName = clusterName;
         this.authority = authority;
@@ -38,7 +43,7 @@ public sealed class Authenticator
         this.execTokens = execTokens;
         this.faults = faults;
         this.clock = clock;
-        this.allowAnonymous = allowAnonymous;
+        this.unauthenticated = unauthenticated;
     }
 
     /// <summary>The user, or null when the request must be answered 401 Unauthorized.</summary>
@@ -62,7 +67,7 @@ public sealed class Authenticator
             return null;
         }
 
-        return allowAnonymous ? UserInfo.Anonymous : null;
+        return unauthenticated;
     }
 
     /// <summary>client-go's bearer parsing: <c>Bearer &lt;token&gt;</c>, scheme case-insensitive; anything else is no token.</summary>

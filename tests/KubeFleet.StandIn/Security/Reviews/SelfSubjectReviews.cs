@@ -1,6 +1,6 @@
 using System.Text.Json;
 using KubeFleet.StandIn.Api.Errors;
-using KubeFleet.StandIn.Hosting;
+using KubeFleet.StandIn.Data.Json;
 using KubeFleet.StandIn.Security.Authorization;
 using Microsoft.AspNetCore.Http;
 
@@ -93,7 +93,7 @@ public sealed class SelfSubjectReviews
     {
         // Decoding and validation run before anything is written, so a refusal is still a clean Status.
         var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOutput.Options))
+        using (var json = new Utf8JsonWriter(buffer, KubeJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("kind", endpoint.Kind);
@@ -144,27 +144,27 @@ public sealed class SelfSubjectReviews
         if (spec.ResourceAttributes is { } attributes)
         {
             json.WriteStartObject("resourceAttributes");
-            WriteIfNotEmpty(json, "namespace", attributes.Namespace);
-            WriteIfNotEmpty(json, "verb", attributes.Verb);
-            WriteIfNotEmpty(json, "group", attributes.Group);
-            WriteIfNotEmpty(json, "version", attributes.Version);
-            WriteIfNotEmpty(json, "resource", attributes.Resource);
-            WriteIfNotEmpty(json, "subresource", attributes.Subresource);
-            WriteIfNotEmpty(json, "name", attributes.Name);
+            json.WriteStringIfAny("namespace", attributes.Namespace);
+            json.WriteStringIfAny("verb", attributes.Verb);
+            json.WriteStringIfAny("group", attributes.Group);
+            json.WriteStringIfAny("version", attributes.Version);
+            json.WriteStringIfAny("resource", attributes.Resource);
+            json.WriteStringIfAny("subresource", attributes.Subresource);
+            json.WriteStringIfAny("name", attributes.Name);
             json.WriteEndObject();
         }
         else if (spec.NonResourceAttributes is { } path)
         {
             json.WriteStartObject("nonResourceAttributes");
-            WriteIfNotEmpty(json, "path", path.Path);
-            WriteIfNotEmpty(json, "verb", path.Verb);
+            json.WriteStringIfAny("path", path.Path);
+            json.WriteStringIfAny("verb", path.Verb);
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
         json.WriteStartObject("status");
         json.WriteBoolean("allowed", decision.Allowed);
-        WriteIfNotEmpty(json, "reason", decision.Reason);
+        json.WriteStringIfAny("reason", decision.Reason);
         json.WriteEndObject();
     }
 
@@ -185,10 +185,10 @@ public sealed class SelfSubjectReviews
         foreach (var rule in rules.ResourceRules)
         {
             json.WriteStartObject();
-            WriteList(json, "verbs", rule.Verbs, always: true);
-            WriteList(json, "apiGroups", rule.ApiGroups);
-            WriteList(json, "resources", rule.Resources);
-            WriteList(json, "resourceNames", rule.ResourceNames);
+            json.WriteStringArray("verbs", rule.Verbs);
+            WriteStringArrayIfAny(json, "apiGroups", rule.ApiGroups);
+            WriteStringArrayIfAny(json, "resources", rule.Resources);
+            WriteStringArrayIfAny(json, "resourceNames", rule.ResourceNames);
             json.WriteEndObject();
         }
 
@@ -197,8 +197,8 @@ public sealed class SelfSubjectReviews
         foreach (var rule in rules.NonResourceRules)
         {
             json.WriteStartObject();
-            WriteList(json, "verbs", rule.Verbs, always: true);
-            WriteList(json, "nonResourceURLs", rule.NonResourceUrls);
+            json.WriteStringArray("verbs", rule.Verbs);
+            WriteStringArrayIfAny(json, "nonResourceURLs", rule.NonResourceUrls);
             json.WriteEndObject();
         }
 
@@ -210,19 +210,19 @@ public sealed class SelfSubjectReviews
     private void WriteSelfReview(Utf8JsonWriter json, UserInfo user)
     {
         json.WriteStartObject("metadata");
-        json.WriteString("creationTimestamp", clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteTime("creationTimestamp", clock.GetUtcNow());
         json.WriteEndObject();
         json.WriteStartObject("status");
         json.WriteStartObject("userInfo");
         json.WriteString("username", user.Name);
-        WriteIfNotEmpty(json, "uid", user.Uid);
-        WriteList(json, "groups", user.Groups);
+        json.WriteStringIfAny("uid", user.Uid);
+        WriteStringArrayIfAny(json, "groups", user.Groups);
         if (user.Extra.Count > 0)
         {
             json.WriteStartObject("extra");
             foreach (var (key, values) in user.Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
-                WriteList(json, key, values, always: true);
+                json.WriteStringArray(key, values);
             }
 
             json.WriteEndObject();
@@ -239,29 +239,13 @@ public sealed class SelfSubjectReviews
         json.WriteEndObject();
     }
 
-    // Go's omitempty: empty strings and lists are left out.
-    private static void WriteIfNotEmpty(Utf8JsonWriter json, string name, string value)
+    // Go's omitempty on a string list.
+    private static void WriteStringArrayIfAny(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
     {
-        if (value.Length > 0)
+        if (values.Count > 0)
         {
-            json.WriteString(name, value);
+            json.WriteStringArray(name, values);
         }
-    }
-
-    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values, bool always = false)
-    {
-        if (values.Count == 0 && !always)
-        {
-            return;
-        }
-
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     /// <summary>
