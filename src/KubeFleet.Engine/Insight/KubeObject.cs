@@ -1,9 +1,9 @@
 using System.Text.Json;
 using KubeFleet.Engine.Search.Query;
 
-namespace KubeFleet.Engine.Insight.Relations;
+namespace KubeFleet.Engine.Insight;
 
-/// <summary>Reads the parts of a Kubernetes object that relations are made of.</summary>
+/// <summary>Reads the parts of Kubernetes objects that relations and summaries are made of.</summary>
 internal static class KubeObject
 {
     /// <summary>The API group of an apiVersion: "apps" for apps/v1, "" for v1.</summary>
