@@ -31,6 +31,9 @@ public sealed record ClusterAccess
     /// exec plugin as <c>spec.cluster.config</c> when it asks for cluster info.
     /// </summary>
     public string? ExecClusterConfigJson { get; init; }
+
+    // A record prints every property; a proxy URL can carry a password and a credential is secret.
+    public override string ToString() => $"ClusterAccess {{ Server = {Server}, Credential = {Credential.Kind} }}";
 }
 
 /// <summary>How a user proves who they are. Subtypes hold secrets: never log or print them.</summary>
