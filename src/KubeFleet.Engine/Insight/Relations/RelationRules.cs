@@ -23,27 +23,30 @@ public static class RelationRules
         new VolumeBindingRule(),
     ];
 
-    /// <summary>What to read from the resource's cluster to find everything related to it.</summary>
-    internal static IReadOnlyList<RelationProbe> ProbesFor(IQueryRow source) => Rules.SelectMany(rule => rule.ProbesFor(source)).ToList();
+    /// <summary>What to read from the resource's cluster to find what is related to it, as the filter allows.</summary>
+    internal static IReadOnlyList<RelationProbe> ProbesFor(IQueryRow source, RelationFilter filter) =>
+        Rules.SelectMany(rule => rule.ProbesFor(source)).Where(probe => filter.Allows(probe.Relation, probe.Direction)).ToList();
 
     /// <summary>The lists to read from the resource's cluster, each once.</summary>
-    public static IReadOnlyList<RelatedRead> ReadsFor(IQueryRow source) => ProbesFor(source).Select(probe => probe.Read).Distinct().ToList();
+    public static IReadOnlyList<RelatedRead> ReadsFor(IQueryRow source, RelationFilter? filter = null) =>
+        ProbesFor(source, filter ?? RelationFilter.All).Select(probe => probe.Read).Distinct().ToList();
 
     /// <summary>
     /// The resources related to <paramref name="source"/>, given what each of its reads returned:
     /// up before down, then by relation, kind, namespace and name.
     /// </summary>
-    public static IReadOnlyList<RelatedResource> Relate(IQueryRow source, Func<RelatedRead, IEnumerable<IQueryRow>> readResults)
+    public static IReadOnlyList<RelatedResource<TResource>> Relate<TResource>(IQueryRow source, Func<RelatedRead, IEnumerable<TResource>> readResults, RelationFilter? filter = null)
+        where TResource : IQueryRow
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(readResults);
-        var found = new Dictionary<(ResourceRelation, RelationDirection, string, string, string?, string), RelatedResource>();
-        foreach (var probe in ProbesFor(source))
+        var found = new Dictionary<(ResourceRelation, RelationDirection, string, string, string?, string), RelatedResource<TResource>>();
+        foreach (var probe in ProbesFor(source, filter ?? RelationFilter.All))
         {
             foreach (var candidate in readResults(probe.Read))
             {
                 if (probe.Relates(candidate))
-                    found.TryAdd((probe.Relation, probe.Direction, candidate.ApiVersion, candidate.Kind, candidate.Namespace, candidate.Name), new RelatedResource(probe.Relation, probe.Direction, candidate));
+                    found.TryAdd((probe.Relation, probe.Direction, candidate.ApiVersion, candidate.Kind, candidate.Namespace, candidate.Name), new RelatedResource<TResource>(probe.Relation, probe.Direction, candidate));
             }
         }
         return found.Values

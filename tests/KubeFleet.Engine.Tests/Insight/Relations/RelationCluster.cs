@@ -22,12 +22,12 @@ internal sealed class RelationCluster
         objects.Single(row => row.Kind == kind && row.Name == name && row.Namespace == @namespace);
 
     /// <summary>What the relation rules find for a resource, as the server would answer each read from these objects.</summary>
-    public IReadOnlyList<RelatedResource> Relate(IQueryRow source) =>
-        RelationRules.Relate(source, read => objects.Where(read.Covers));
+    public IReadOnlyList<RelatedResource<ObjectRow>> Relate(IQueryRow source, RelationFilter? filter = null) =>
+        RelationRules.Relate(source, read => objects.Where(read.Covers), filter);
 
     /// <summary>"Relation Direction Kind namespace/name" for each related resource, in output order.</summary>
-    public string[] Describe(IQueryRow source) =>
-        Relate(source).Select(related => $"{related.Relation} {related.Direction} {related.Resource.Kind} {related.Resource.Namespace}/{related.Resource.Name}").ToArray();
+    public string[] Describe(IQueryRow source, RelationFilter? filter = null) =>
+        Relate(source, filter).Select(related => $"{related.Relation} {related.Direction} {related.Resource.Kind} {related.Resource.Namespace}/{related.Resource.Name}").ToArray();
 
     public static RelationCluster Shop()
     {

@@ -168,4 +168,19 @@ public sealed class RelationRuleTests
         Assert.Contains("Pod in shop -l app=web", serviceReads);
         Assert.Equal(["Pod --field-selector spec.nodeName=node-1"], nodeReads);
     }
+
+    [Fact]
+    public void A_filter_keeps_only_the_relations_and_direction_asked_for_and_reads_nothing_else()
+    {
+        var pod = cluster["Pod", "web-5d8f-a"];
+        var usesOnly = new RelationFilter(new HashSet<ResourceRelation> { ResourceRelation.Uses }, RelationDirection.Down);
+        var upOnly = new RelationFilter(null, RelationDirection.Up);
+
+        Assert.All(cluster.Describe(pod, usesOnly), line => Assert.StartsWith("Uses Down ", line));
+        Assert.Equal(7, cluster.Describe(pod, usesOnly).Length);
+        Assert.DoesNotContain(RelationRules.ReadsFor(pod, usesOnly), read => read.Kind is "Node" or "Service" or "ReplicaSet");
+        Assert.Equal(
+            ["Owner Up ReplicaSet shop/web-5d8f", "SelectedBy Up NetworkPolicy shop/default-deny", "SelectedBy Up PodDisruptionBudget shop/web", "SelectedBy Up Service shop/web"],
+            cluster.Describe(pod, upOnly));
+    }
 }
