@@ -12,8 +12,8 @@ public sealed record ClusterSpec(string Name)
     public int Seed { get; init; }
 
     /// <summary>
-    /// How many workload pods to make (deployments, statefulsets, jobs); system and daemonset pods come on top,
-    /// as they do in a real cluster.
+    /// How many pods the cluster runs in all. The platform's own (DNS, node agents on every node, monitoring,
+    /// ingress, cert-manager) come first; applications share the rest. It must leave room for one application pod.
     /// </summary>
     public int Pods { get; init; } = 300;
 
