@@ -134,7 +134,7 @@ public sealed class WildcardPattern
         if (index >= pattern.Length || ranges.Count == 0)
         {
             throw new KubeFleetException(
-                "WildcardPatternInvalid",
+                SearchErrorIds.WildcardPatternInvalid,
                 ErrorKind.InvalidArgument,
                 $"The wildcard pattern '{pattern}' is not valid: the '[' at character {opening + 1} {(index >= pattern.Length ? "opens a set that is never closed" : "opens an empty set")}. "
                 + "Write a set such as [abc] or [a-z], or write '`[' for a literal '['.",

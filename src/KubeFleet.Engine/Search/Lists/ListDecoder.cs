@@ -148,7 +148,9 @@ internal sealed class ListDecoder : IDisposable
             return false;
         }
 
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_scanned, _end - _scanned), _inputComplete, _readerState);
+        // Never a final block: the list's closing brace ends it, and the end of input without that
+        // brace is reported below in words a user understands.
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_scanned, _end - _scanned), isFinalBlock: false, _readerState);
         while (item is null && _context != Context.Done && reader.Read())
         {
             item = Process(ref reader);
@@ -353,6 +355,11 @@ internal sealed class ListDecoder : IDisposable
     private ListItem CloseItem(ref Utf8JsonReader reader)
     {
         var end = _scanned + (int)reader.BytesConsumed;
+        if (end - _itemStart > _maxItemBytes)
+        {
+            throw TooLarge();
+        }
+
         var json = CopyItem(_buffer.AsSpan(_itemStart, end - _itemStart));
         _itemStart = -1;
         return new ListItem(json, _metadata.Build());
@@ -483,7 +490,7 @@ internal sealed class ListDecoder : IDisposable
         var kept = _end - keepFrom;
         if (kept > _maxItemBytes)
         {
-            throw new JsonException($"A list item is larger than {_maxItemBytes / (1024 * 1024)} MiB; no Kubernetes object is that large.");
+            throw TooLarge();
         }
 
         var target = _buffer;
@@ -507,6 +514,9 @@ internal sealed class ListDecoder : IDisposable
         _scanned -= keepFrom;
         _end = kept;
     }
+
+    private JsonException TooLarge() =>
+        new($"A list item is larger than {_maxItemBytes / 1024} KiB; no Kubernetes object is that large.");
 
     private static string Describe(JsonTokenType token) => token switch
     {

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using KubeFleet.Engine.Search.Query;
+using KubeFleet.Engine.Selectors;
+
+namespace KubeFleet.Engine.Search;
+
+/// <summary>
+/// What a result must satisfy once it has arrived: the wildcard patterns, the selectors (checked
+/// again: aggregated API servers may ignore them), a field selector the server could not apply,
+/// and the query.
+/// </summary>
+internal sealed class ResultFilter(SearchPlan plan)
+{
+    public bool Matches(ClusterResource resource, ListPlan list)
+    {
+        if (plan.NamePatterns.Count > 0 && !plan.NamePatterns.Any(pattern => pattern.IsMatch(resource.Name)))
+        {
+            return false;
+        }
+
+        if (resource.Resource.Namespaced && plan.NamespacePatterns.Count > 0
+            && !plan.NamespacePatterns.Any(pattern => pattern.IsMatch(resource.Namespace ?? "")))
+        {
+            return false;
+        }
+
+        if (!plan.LabelSelector.Matches(resource.Labels))
+        {
+            return false;
+        }
+
+        if (!list.FieldSelectorOnServer && !plan.FieldSelector.IsEmpty && !MatchesFieldSelector(resource))
+        {
+            return false;
+        }
+
+        return plan.Query is not { } query || query.Matches(resource);
+    }
+
+    /// <summary>
+    /// A field the kind can be selected by has the server's value (a pod's <c>status.podIP</c> is
+    /// its first IP, booleans are "true"/"false"); any other field is read from the object by its
+    /// dotted path, a missing one being "" as on the server.
+    /// </summary>
+    private bool MatchesFieldSelector(ClusterResource resource)
+    {
+        var item = ((IQueryRow)resource).Object;
+        var fields = SelectableFields.For(resource.Resource.Group, resource.Kind, resource.Resource.Namespaced);
+        return plan.FieldSelector.Matches(field => fields.IsSupported(field) ? fields.ValueOf(field, item) : ValueAt(item, field));
+    }
+
+    private static string? ValueAt(JsonElement item, string path)
+    {
+        foreach (var name in path.Split('.'))
+        {
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out item))
+            {
+                return null;
+            }
+        }
+
+        return item.ValueKind switch
+        {
+            JsonValueKind.String => item.GetString(),
+            JsonValueKind.Number => item.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        };
+    }
+}
