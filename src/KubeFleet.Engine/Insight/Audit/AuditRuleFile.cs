@@ -135,6 +135,8 @@ public sealed partial class AuditRuleFile
         }
         if (condition.OrderBy.Count > 0)
             throw AuditRuleErrors.Invalid(origin, $"{where}:", "its condition has an 'order by', which means nothing in a rule; remove it");
+        if (target == AuditTarget.Resource && condition.Pushdown.Kinds is null)
+            throw AuditRuleErrors.Invalid(origin, $"{where}:", "targets whole resources, so its condition must say which kinds it reads, as in kind = 'Service' or kind in ('Ingress', 'Gateway')");
         var messageText = RequiredText(origin, element, "message", where);
         var message = MessageTemplate.TryParse(messageText, out var problem)
             ?? throw AuditRuleErrors.Invalid(origin, $"{where}, \"message\":", problem!);

@@ -102,6 +102,7 @@ public sealed class RuleFileTests : IDisposable
         { Rule("\"message\": \"Pod {spec.nodeName\""), "AuditRuleFileInvalid", "'{' at character 5 must start a placeholder" },
         { Rule("\"message\": \"Pod } here\""), "AuditRuleFileInvalid", "'}' at character 5 closes nothing" },
         { Rule("\"condition\": \"kind = 'Pod' order by name\""), "AuditRuleFileInvalid", "order by" },
+        { Rule("\"target\": \"Resource\""), "AuditRuleFileInvalid", "rule 'Custom': targets whole resources, so its condition must say which kinds it reads" },
         { Rule("\"condition\": \"spec.hostPID ==\""), "AuditRuleConditionInvalid", "The condition of audit rule 'Custom' in 'mine.json' is not valid" },
         { $$"""{ "rules": [ {{NodePortRule}}, {{NodePortRule.Replace("NodePortService", "nodeportservice")}} ] }""", "AuditRuleDuplicate", "defines rule 'nodeportservice' more than once" },
     };
