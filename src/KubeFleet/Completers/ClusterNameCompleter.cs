@@ -36,7 +36,7 @@ public sealed class ClusterNameCompleter : IArgumentCompleter
                 .Select(cluster => new ClusterNameCompletion(
                     Quote(cluster.Name),
                     cluster.Name,
-                    cluster.DisplayName is { } displayName ? $"{displayName} ({cluster.Server})" : cluster.Server.OriginalString))
+                    cluster.DisplayName is { } displayName ? $"{displayName} ({cluster.Server.OriginalString})" : cluster.Server.OriginalString))
                 .ToList();
         }
         catch (KubeFleetException)
