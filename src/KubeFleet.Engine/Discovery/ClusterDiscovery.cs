@@ -14,11 +14,15 @@ internal static class ClusterDiscovery
 {
     private const int ConcurrentResourceListRequests = 8;
 
-    public static async Task<ResourceCatalog> FetchAsync(ClusterConnection connection, CancellationToken cancellationToken)
+    public static Task<ResourceCatalog> FetchAsync(ClusterConnection connection, CancellationToken cancellationToken) =>
+        FetchAsync(connection, AggregatedDiscovery.Accept, cancellationToken);
+
+    /// <summary>Reads discovery asking for the given media types, as an older client would ask.</summary>
+    internal static async Task<ResourceCatalog> FetchAsync(ClusterConnection connection, string accept, CancellationToken cancellationToken)
     {
         var unavailable = new ConcurrentQueue<string>();
-        var core = ReadGroupsAsync(connection, "/api", unavailable, cancellationToken);
-        var named = ReadGroupsAsync(connection, "/apis", unavailable, cancellationToken);
+        var core = ReadGroupsAsync(connection, "/api", accept, unavailable, cancellationToken);
+        var named = ReadGroupsAsync(connection, "/apis", accept, unavailable, cancellationToken);
         var groups = (await core.ConfigureAwait(false)).Concat(await named.ConfigureAwait(false)).ToList();
 
         var resources = groups.SelectMany(group => group.Versions).SelectMany(version => version.Resources).ToList();
@@ -32,10 +36,11 @@ internal static class ClusterDiscovery
     private static async Task<IReadOnlyList<DiscoveredGroup>> ReadGroupsAsync(
         ClusterConnection connection,
         string path,
+        string accept,
         ConcurrentQueue<string> unavailable,
         CancellationToken cancellationToken)
     {
-        var response = await connection.SendAsync(new ClusterRequest(HttpMethod.Get, path) { Accept = AggregatedDiscovery.Accept }, cancellationToken).ConfigureAwait(false);
+        var response = await connection.SendAsync(new ClusterRequest(HttpMethod.Get, path) { Accept = accept }, cancellationToken).ConfigureAwait(false);
         var aggregated = AggregatedDiscovery.Describes(response.ContentType);
         using var document = await response.ReadJsonAsync(cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;

@@ -70,6 +70,8 @@ public sealed class FleetSearch
             {
                 while (channel.Reader.TryRead(out var searchEvent))
                 {
+                    // Events already waiting are not delivered after a stop was asked for.
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (searchEvent is ResourceFound found)
                     {
                         if (window.Orders)
