@@ -20,6 +20,7 @@
         'Update-KubeClusterCertificate'
         'Test-KubeCluster'
         'Unregister-KubeCluster'
+        'Get-KubeClusterSummary'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
