@@ -21,6 +21,7 @@
         'Test-KubeCluster'
         'Unregister-KubeCluster'
         'Get-KubeClusterSummary'
+        'Test-KubeResource'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -29,6 +29,22 @@ public sealed class AuditRuleSet
     /// <summary>The rules that run, in the order findings are reported.</summary>
     public IReadOnlyList<AuditRule> Rules { get; }
 
+    /// <summary>The rule file in the profile's folder that every audit with that profile applies, when it exists.</summary>
+    public const string ProfileRuleFileName = "audit-rules.json";
+
+    /// <summary>
+    /// The rules an audit with this profile runs: the built-in rules, changed by
+    /// <see cref="ProfileRuleFileName"/> beside the profile when it exists, then by each of
+    /// <paramref name="ruleFiles"/> in turn.
+    /// </summary>
+    /// <exception cref="Errors.KubeFleetException">Any error of <see cref="AuditRuleFile.Read"/> or <see cref="With"/>.</exception>
+    public static AuditRuleSet LoadFor(string profilePath, IEnumerable<string> ruleFiles)
+    {
+        ArgumentNullException.ThrowIfNull(profilePath);
+        var besideProfile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(profilePath)) ?? "", ProfileRuleFileName);
+        return Load(File.Exists(besideProfile) ? ruleFiles.Prepend(besideProfile) : ruleFiles);
+    }
+
     /// <summary>The built-in rules changed by each file in turn.</summary>
     /// <exception cref="Errors.KubeFleetException">Any error of <see cref="AuditRuleFile.Read"/> or <see cref="With"/>.</exception>
     public static AuditRuleSet Load(IEnumerable<string> ruleFiles) =>

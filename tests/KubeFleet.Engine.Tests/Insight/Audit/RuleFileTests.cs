@@ -85,6 +85,21 @@ public sealed class RuleFileTests : IDisposable
         Assert.Equal(AuditRuleSet.BuiltIn.Rules.Count - 1, rules.Rules.Count);
     }
 
+    [Fact]
+    public void The_rule_file_beside_the_profile_applies_before_the_files_given()
+    {
+        var profile = Path.Combine(folder, "profile.json");
+        Write(AuditRuleSet.ProfileRuleFileName, $$"""{ "disable": [ "CpuLimitMissing" ], "rules": [ {{NodePortRule}} ] }""");
+        var given = Write("given.json", $$"""{ "rules": [ {{NodePortRule.Replace("Medium", "High")}} ] }""");
+
+        var rules = AuditRuleSet.LoadFor(profile, [given]);
+        var withoutFiles = AuditRuleSet.LoadFor(Path.Combine(folder, "elsewhere", "profile.json"), []);
+
+        Assert.DoesNotContain(rules.Rules, rule => rule.Id == "CpuLimitMissing");
+        Assert.Equal((AuditSeverity.High, given), rules.Rules.Where(rule => rule.Id == "NodePortService").Select(rule => (rule.Severity, rule.Origin)).Single());
+        Assert.Equal(AuditRuleSet.BuiltIn.Rules, withoutFiles.Rules);
+    }
+
     public static TheoryData<string, string, string> InvalidFiles => new()
     {
         { "[ ]", "AuditRuleFileInvalid", "must hold one JSON object" },
