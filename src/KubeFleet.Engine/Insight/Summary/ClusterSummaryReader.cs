@@ -54,6 +54,9 @@ public sealed class ClusterSummaryReader
         };
         foreach (var (resource, count) in counted)
             counts.Add((resource, resource.Kind, await count.ConfigureAwait(false)));
+        var clientCertificate = ClientCertificateNotAfter(connection.Access);
+        WarnOfExpiry(connection.ClusterName, "API server's TLS certificate", await serverCertificate.ConfigureAwait(false), warnings);
+        WarnOfExpiry(connection.ClusterName, "client certificate KubeFleet uses", clientCertificate, warnings);
         return new ClusterSummary
         {
             Cluster = connection.ClusterName,
@@ -66,7 +69,7 @@ public sealed class ClusterSummaryReader
             ApiGroups = catalog.PreferredResources.GroupBy(resource => resource.Group, StringComparer.Ordinal).Select(group => group.First().ApiVersion).ToList(),
             CustomResources = await customResources.ConfigureAwait(false),
             ServerCertificateNotAfter = await serverCertificate.ConfigureAwait(false),
-            ClientCertificateNotAfter = ClientCertificateNotAfter(connection.Access),
+            ClientCertificateNotAfter = clientCertificate,
             Warnings = [.. catalog.UnavailableGroupVersions.Select(groupVersion => $"Cluster '{connection.ClusterName}' could not say what {groupVersion} serves."), .. warnings],
         };
     }
@@ -119,6 +122,16 @@ public sealed class ClusterSummaryReader
                 result[shared.Contains(kind) && resource is { Group.Length: > 0 } ? $"{kind}.{resource.Group}" : kind] = value;
         }
         return result;
+    }
+
+    // KubeSphere warns seven days ahead, as registration and Test-KubeCluster do.
+    private static void WarnOfExpiry(string cluster, string certificate, DateTimeOffset? notAfter, ConcurrentQueue<string> warnings)
+    {
+        if (notAfter is not { } expiry || expiry - DateTimeOffset.UtcNow > ClusterVerifier.CertificateExpiryWarning)
+            return;
+        warnings.Enqueue(expiry < DateTimeOffset.UtcNow
+            ? $"The {certificate} for cluster '{cluster}' expired on {expiry:u}. Renew it now."
+            : $"The {certificate} for cluster '{cluster}' expires on {expiry:u}. Renew it before then.");
     }
 
     private static DateTimeOffset? ClientCertificateNotAfter(ClusterAccess access)

@@ -77,6 +77,22 @@ public sealed class ClusterSummaryTests(InsightFleet fleet)
     }
 
     [Fact]
+    public async Task A_client_certificate_that_expires_within_a_week_is_a_warning()
+    {
+        var cluster = fleet["cluster-02"];
+        var now = DateTimeOffset.UtcNow;
+        var expiring = cluster.CertificateAuthority.IssueClientCertificate("admin", ["system:masters"], now.AddHours(-1), now.AddDays(3));
+        var access = InsightFleet.AccessAs(cluster, cluster.Users.Admin) with { Credential = new ClientCertificateCredential(expiring.CertificatePem, expiring.PrivateKeyPem) };
+        using var pool = new ClusterConnectionPool();
+
+        var summary = await new ClusterSummaryReader(fleet.Discovery).ReadAsync(pool.Get(cluster.Name, access));
+
+        var warning = Assert.Single(summary.Warnings);
+        Assert.StartsWith("The client certificate KubeFleet uses for cluster 'cluster-02' expires on ", warning);
+        Assert.InRange(summary.ClientCertificateNotAfter!.Value, now.AddDays(3).AddSeconds(-1), now.AddDays(3).AddSeconds(1));
+    }
+
+    [Fact]
     public async Task Counting_chosen_kinds_resolves_them_as_kubectl_does_and_warns_about_unknown_ones()
     {
         var cluster = fleet["cluster-02"];
