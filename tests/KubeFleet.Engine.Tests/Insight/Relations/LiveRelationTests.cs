@@ -1,6 +1,8 @@
 using System.Text.Json;
+using KubeFleet.Engine.Errors;
 using KubeFleet.Engine.Insight.Relations;
 using KubeFleet.Engine.Search;
+using KubeFleet.Engine.Search.Lists;
 using KubeFleet.Engine.Search.Query;
 using KubeFleet.StandIn.Hosting;
 using KubeFleet.StandIn.Security;
@@ -129,6 +131,32 @@ public sealed class LiveRelationTests(InsightFleet fleet)
         Assert.Contains("does not let this credential list secrets", warning);
     }
 
+    [Fact]
+    public async Task A_fleet_finder_reads_each_resource_from_its_own_cluster_and_names_clusters_it_cannot_reach()
+    {
+        var reachable = new[] { "cluster-01", "cluster-02" };
+        var finder = new FleetRelationFinder(
+            fleet.Pool(fleet["cluster-01"].Users.Admin),
+            fleet.Discovery,
+            name => reachable.Contains(name)
+                ? fleet.Target(fleet[name])
+                : throw new KubeFleetException("ClusterNotRegistered", ErrorKind.ObjectNotFound, $"No cluster '{name}'.", name),
+            CancellationToken.None);
+        var first = (await SampleAsync(fleet["cluster-01"], "Deployment")).First();
+        var second = (await SampleAsync(fleet["cluster-02"], "Deployment")).First();
+
+        var relationsOfFirst = await finder.FindAsync(first, RelationFilter.All);
+        var relationsOfSecond = await finder.FindAsync(second, RelationFilter.All);
+        reachable = [];
+        var again = await finder.FindAsync(first, RelationFilter.All);
+
+        Assert.All(relationsOfFirst.Related, related => Assert.Equal("cluster-01", related.Resource.Cluster));
+        Assert.All(relationsOfSecond.Related, related => Assert.Equal("cluster-02", related.Resource.Cluster));
+        Assert.Equal(relationsOfFirst.Related.Select(Describe), again.Related.Select(Describe));
+        var failure = await Assert.ThrowsAsync<KubeFleetException>(() => finder.FindAsync(Renamed(second, "cluster-09"), RelationFilter.All));
+        Assert.Equal("ClusterNotRegistered", failure.ErrorId);
+    }
+
     private ResourceRelationFinder Finder(StandInCluster cluster, StandInUser? user = null)
     {
         var connection = fleet.Connect(cluster, user);
@@ -146,6 +174,9 @@ public sealed class LiveRelationTests(InsightFleet fleet)
         }
         return found;
     }
+
+    private static ClusterResource Renamed(ClusterResource resource, string cluster) =>
+        new(cluster, resource.Resource, new ListItem(resource.Json.ToArray(), new ObjectMetadata { Name = resource.Name, Namespace = resource.Namespace, Uid = resource.Uid }));
 
     private static JsonElement Spec(IQueryRow resource) => resource.Object.GetProperty("spec");
 
