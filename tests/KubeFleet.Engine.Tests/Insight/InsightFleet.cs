@@ -15,6 +15,7 @@ namespace KubeFleet.Engine.Tests.Insight;
 public sealed class InsightFleet : IAsyncLifetime
 {
     private readonly Dictionary<string, ClusterConnectionPool> pools = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<ObjectRow>> rows = new();
 
     public StandInFleet Fleet { get; private set; } = null!;
 
@@ -60,8 +61,11 @@ public sealed class InsightFleet : IAsyncLifetime
         }
     }
 
-    /// <summary>Every object a cluster holds, read from its data rather than through its API.</summary>
-    internal static IReadOnlyList<ObjectRow> Rows(StandInCluster cluster) =>
+    /// <summary>Every object a cluster holds, read from its data rather than through its API; read once per cluster.</summary>
+    internal IReadOnlyList<ObjectRow> Rows(StandInCluster cluster) =>
+        rows.GetOrAdd(cluster.Name, _ => ReadRows(cluster));
+
+    private static List<ObjectRow> ReadRows(StandInCluster cluster) =>
         cluster.Data.Catalog
             .Where(type => type.Supports("list"))
             .DistinctBy(type => (type.Group, type.Resource))

@@ -31,7 +31,7 @@ public sealed class LiveRelationTests(InsightFleet fleet)
     public async Task Live_relations_equal_the_rules_over_everything_the_cluster_holds(string clusterName, string kind)
     {
         var cluster = fleet[clusterName];
-        var everything = InsightFleet.Rows(cluster);
+        var everything = fleet.Rows(cluster);
         var finder = Finder(cluster);
 
         var sources = await SampleAsync(cluster, kind);
