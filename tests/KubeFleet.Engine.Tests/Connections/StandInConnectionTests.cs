@@ -8,27 +8,12 @@ using KubeFleet.StandIn.Hosting;
 
 namespace KubeFleet.Engine.Tests.Connections;
 
-[Collection(StandInFleetCollection.Name)]
-public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsyncLifetime
+public sealed class StandInConnectionTests(StandInFleetFixture fixture) : StandInFleetTest(fixture)
 {
-    private readonly ClusterConnectionPool _pool = new();
-
-    private StandInCluster Healthy => fixture.Healthy;
-
-    private StandInCluster Faulty => fixture.Faulty;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        _pool.Dispose();
-        await Faulty.Faults.ClearAsync();
-    }
-
     [Fact]
     public async Task SpeaksHttp2AndStreamsTheBody()
     {
-        var connection = _pool.Get(Healthy.Name, StandInAccess.AdminCertificate(Healthy));
+        var connection = Pool.Get(Healthy.Name, StandInAccess.AdminCertificate(Healthy));
 
         await using var response = await connection.SendAsync(ClusterRequest.Get("/api/v1/pods"));
         using var pods = await JsonDocument.ParseAsync(response.Content);
@@ -41,7 +26,7 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     [Fact]
     public async Task ServesManyConcurrentRequestsOverOnePooledConnection()
     {
-        var connection = _pool.Get(Healthy.Name, StandInAccess.ViewerToken(Healthy));
+        var connection = Pool.Get(Healthy.Name, StandInAccess.ViewerToken(Healthy));
 
         var namespaces = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
         {
@@ -57,7 +42,7 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     {
         var access = StandInAccess.ViewerToken(Healthy) with { TlsServerName = StandInFleetFixture.ExtraServerName };
 
-        using var version = await _pool.Get(Healthy.Name, access).GetJsonAsync("/version");
+        using var version = await Pool.Get(Healthy.Name, access).GetJsonAsync("/version");
 
         Assert.Equal(Healthy.Version, version.RootElement.GetProperty("gitVersion").GetString());
     }
@@ -81,7 +66,7 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     public async Task RetriesThrottledReadsAfterRetryAfter()
     {
         Faulty.Faults.ThrottleNextRequests(2, retryAfterSeconds: 1);
-        var connection = _pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty));
+        var connection = Pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty));
 
         using var kubeSystem = await connection.GetJsonAsync("/api/v1/namespaces/kube-system");
 
@@ -106,7 +91,7 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     public async Task DoesNotRetryAServerErrorWithoutRetryAfter()
     {
         Faulty.Faults.FailNextRequests(1, "etcdserver: leader changed");
-        var connection = _pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty));
+        var connection = Pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty));
 
         var error = await Assert.ThrowsAsync<ClusterApiException>(() => connection.GetJsonAsync("/api/v1/namespaces/kube-system"));
         using var next = await connection.GetJsonAsync("/api/v1/namespaces/kube-system");
@@ -119,9 +104,9 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     [Fact]
     public async Task AfterA401RunsTheExecPluginAgainAndRetriesTheRequestOnce()
     {
-        var recordFile = fixture.NewRecordFile();
-        var plugin = fixture.InstallExecPlugin(new ExecPluginOptions { RecordFile = recordFile });
-        var connection = _pool.Get(Faulty.Name, StandInAccess.ExecV1(Faulty, plugin));
+        var recordFile = Fixture.NewRecordFile();
+        var plugin = Fixture.InstallExecPlugin(new ExecPluginOptions { RecordFile = recordFile });
+        var connection = Pool.Get(Faulty.Name, StandInAccess.ExecV1(Faulty, plugin));
         using (await connection.GetJsonAsync("/api/v1/namespaces/kube-system"))
         {
         }
@@ -136,7 +121,7 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     [Fact]
     public async Task AStaticTokenThatStopsWorkingIsUnauthorized()
     {
-        var connection = _pool.Get(Faulty.Name, StandInAccess.ViewerToken(Faulty));
+        var connection = Pool.Get(Faulty.Name, StandInAccess.ViewerToken(Faulty));
         using (await connection.GetJsonAsync("/version"))
         {
         }
@@ -167,7 +152,7 @@ public sealed class StandInConnectionTests(StandInFleetFixture fixture) : IAsync
     [InlineData(true)]
     public async Task ABrokenBodyIsAConnectionFailureCompressedOrNot(bool disableCompression)
     {
-        var connection = _pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty) with { DisableCompression = disableCompression });
+        var connection = Pool.Get(Faulty.Name, StandInAccess.AdminCertificate(Faulty) with { DisableCompression = disableCompression });
         Faulty.Faults.ResetBodiesAfterBytes = 1024;
 
         await using var response = await connection.SendAsync(ClusterRequest.Get("/api/v1/pods"));

@@ -7,23 +7,8 @@ using KubeFleet.StandIn.Hosting;
 
 namespace KubeFleet.Engine.Tests.Verification;
 
-[Collection(StandInFleetCollection.Name)]
-public sealed class ClusterHealthTests(StandInFleetFixture fixture) : IAsyncLifetime
+public sealed class ClusterHealthTests(StandInFleetFixture fixture) : StandInFleetTest(fixture)
 {
-    private readonly ClusterConnectionPool _pool = new();
-
-    private StandInCluster Healthy => fixture.Healthy;
-
-    private StandInCluster Faulty => fixture.Faulty;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        _pool.Dispose();
-        await Faulty.Faults.ClearAsync();
-    }
-
     [Fact]
     public async Task AClusterThatAnswersAsRegisteredIsHealthy()
     {
@@ -124,7 +109,7 @@ public sealed class ClusterHealthTests(StandInFleetFixture fixture) : IAsyncLife
     [Fact]
     public async Task AFailingPluginIsReported()
     {
-        var plugin = fixture.InstallExecPlugin(new ExecPluginOptions { FailWithExitCode = 255, Stderr = "The SSO session has expired." });
+        var plugin = Fixture.InstallExecPlugin(new ExecPluginOptions { FailWithExitCode = 255, Stderr = "The SSO session has expired." });
 
         var health = await CheckAsync(Healthy, StandInAccess.ExecV1Beta1(Healthy, plugin), Healthy.Uid);
 
@@ -146,12 +131,12 @@ public sealed class ClusterHealthTests(StandInFleetFixture fixture) : IAsyncLife
     [Fact]
     public async Task AClusterWithoutACredentialSaysSo()
     {
-        var health = await new ClusterVerifier(_pool).CheckHealthAsync("shared", null, Healthy.Uid);
+        var health = await new ClusterVerifier(Pool).CheckHealthAsync("shared", null, Healthy.Uid);
 
         Assert.Equal(ClusterHealthStatus.NoCredential, health.Status);
         Assert.Contains("no credential", health.Message);
     }
 
     private Task<ClusterHealth> CheckAsync(StandInCluster cluster, ClusterAccess access, string registeredUid) =>
-        new ClusterVerifier(_pool).CheckHealthAsync(cluster.Name, access, registeredUid);
+        new ClusterVerifier(Pool).CheckHealthAsync(cluster.Name, access, registeredUid);
 }

@@ -8,24 +8,9 @@ using KubeFleet.StandIn.Hosting;
 
 namespace KubeFleet.Engine.Tests.Verification;
 
-[Collection(StandInFleetCollection.Name)]
-public sealed class ClusterVerifierTests(StandInFleetFixture fixture) : IAsyncLifetime
+public sealed class ClusterVerifierTests(StandInFleetFixture fixture) : StandInFleetTest(fixture)
 {
-    private readonly ClusterConnectionPool _pool = new();
-
-    private StandInCluster Healthy => fixture.Healthy;
-
-    private StandInCluster Faulty => fixture.Faulty;
-
-    private ClusterVerifier Verifier => new(_pool);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        _pool.Dispose();
-        await Faulty.Faults.ClearAsync();
-    }
+    private ClusterVerifier Verifier => new(Pool);
 
     public static TheoryData<string, string, string> AuthKinds => new()
     {
@@ -221,7 +206,7 @@ public sealed class ClusterVerifierTests(StandInFleetFixture fixture) : IAsyncLi
     [Fact]
     public async Task AFailingExecPluginReportsItsExitCodeAndStderr()
     {
-        var plugin = fixture.InstallExecPlugin(new ExecPluginOptions { FailWithExitCode = 3, Stderr = "Unable to locate credentials. You can configure credentials by running \"aws configure\"." });
+        var plugin = Fixture.InstallExecPlugin(new ExecPluginOptions { FailWithExitCode = 3, Stderr = "Unable to locate credentials. You can configure credentials by running \"aws configure\"." });
 
         var error = await FailAsync(Healthy, StandInAccess.ExecV1Beta1(Healthy, plugin));
 
@@ -234,8 +219,8 @@ public sealed class ClusterVerifierTests(StandInFleetFixture fixture) : IAsyncLi
     {
         "client certificate" => StandInAccess.AdminCertificate(Healthy),
         "token" => StandInAccess.ViewerToken(Healthy),
-        "exec v1" => StandInAccess.ExecV1(Healthy, fixture.ExecPlugin),
-        "exec v1beta1" => StandInAccess.ExecV1Beta1(Healthy, fixture.ExecPlugin),
+        "exec v1" => StandInAccess.ExecV1(Healthy, Fixture.ExecPlugin),
+        "exec v1beta1" => StandInAccess.ExecV1Beta1(Healthy, Fixture.ExecPlugin),
         _ => StandInAccess.Eks(Healthy),
     };
 
