@@ -22,6 +22,7 @@
         'Unregister-KubeCluster'
         'Get-KubeClusterSummary'
         'Test-KubeResource'
+        'Search-KubeResource'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

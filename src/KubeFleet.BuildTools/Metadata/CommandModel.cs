@@ -20,6 +20,9 @@ public sealed record CommandModel
 
     public bool SupportsShouldProcess { get; init; }
 
+    /// <summary>Whether PowerShell gives the cmdlet -First, -Skip and -IncludeTotalCount (they are in <see cref="Parameters"/>).</summary>
+    public bool SupportsPaging { get; init; }
+
     /// <summary>The ConfirmImpact name (None, Low, Medium, High); Medium when not declared.</summary>
     public string ConfirmImpact { get; init; } = "Medium";
 
@@ -59,6 +62,9 @@ public sealed record ParameterModel
     public Type Type => Property.PropertyType;
 
     public bool IsSwitch => Type.FullName == "System.Management.Automation.SwitchParameter";
+
+    /// <summary>-First, -Skip or -IncludeTotalCount: bound to PSCmdlet.PagingParameters, not to a property of the cmdlet.</summary>
+    public bool IsPagingParameter => Property.DeclaringType?.FullName == "System.Management.Automation.PagingParameters";
 
     public IReadOnlyList<string> Aliases { get; init; } = [];
 

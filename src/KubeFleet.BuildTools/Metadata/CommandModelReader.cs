@@ -22,6 +22,7 @@ public static class CommandModelReader
     {
         var cmdlet = Attribute(type.GetCustomAttributesData(), "CmdletAttribute")
             ?? throw new ArgumentException($"{type.FullName} has no [Cmdlet] attribute.", nameof(type));
+        var supportsPaging = Named<bool>(cmdlet, "SupportsPaging");
         return new CommandModel
         {
             Type = type,
@@ -29,11 +30,27 @@ public static class CommandModelReader
             Noun = (string)cmdlet.ConstructorArguments[1].Value!,
             DefaultParameterSetName = Named<string>(cmdlet, "DefaultParameterSetName"),
             SupportsShouldProcess = Named<bool>(cmdlet, "SupportsShouldProcess"),
+            SupportsPaging = supportsPaging,
             ConfirmImpact = EnumName(cmdlet, "ConfirmImpact") ?? "Medium",
             OutputTypes = type.GetCustomAttributesData().Where(a => IsAutomation(a, "OutputTypeAttribute")).SelectMany(ReadOutputTypes).ToList(),
             Parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Concat(supportsPaging ? PagingProperties(type) : [])
                 .Select(ReadParameter).OfType<ParameterModel>().ToList(),
         };
+    }
+
+    /// <summary>The properties of PowerShell's PagingParameters, found beside the PSCmdlet the cmdlet derives from.</summary>
+    private static PropertyInfo[] PagingProperties(Type cmdlet)
+    {
+        var baseType = cmdlet.BaseType;
+        while (baseType is not null && baseType.FullName != Automation + "PSCmdlet")
+        {
+            baseType = baseType.BaseType;
+        }
+
+        var paging = baseType?.Assembly.GetType(Automation + "PagingParameters")
+            ?? throw new ArgumentException($"{cmdlet.FullName} declares SupportsPaging but does not derive from PSCmdlet.", nameof(cmdlet));
+        return paging.GetProperties(BindingFlags.Public | BindingFlags.Instance);
     }
 
     private static IEnumerable<OutputTypeModel> ReadOutputTypes(CustomAttributeData outputType)

@@ -37,4 +37,10 @@ internal interface ICmdletHost
     ProviderPath ResolvePath(string path);
 
     string? GetEnvironmentVariable(string name);
+
+    /// <summary>What -First, -Skip and -IncludeTotalCount asked for; <see cref="PagingRequest.None"/> without SupportsPaging.</summary>
+    PagingRequest Paging { get; }
+
+    /// <summary>Writes the total count that -IncludeTotalCount asks for; <paramref name="accuracy"/> is 1 for an exact count.</summary>
+    void WriteTotalCount(ulong count, double accuracy);
 }

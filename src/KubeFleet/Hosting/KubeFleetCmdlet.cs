@@ -92,6 +92,12 @@ public abstract class KubeFleetCmdlet : PSCmdlet, IDisposable
 
     protected string? GetEnvironmentVariable(string name) => Seam.GetEnvironmentVariable(name);
 
+    /// <summary>-First, -Skip and -IncludeTotalCount, for a cmdlet that declares SupportsPaging.</summary>
+    private protected PagingRequest Paging => Seam.Paging;
+
+    /// <summary>The total count -IncludeTotalCount asks for; <paramref name="accuracy"/> is 1 when it is exact.</summary>
+    protected void WriteTotalCount(ulong count, double accuracy) => Seam.WriteTotalCount(count, accuracy);
+
     /// <summary>
     /// A user-given path as a full file system path, resolved against PowerShell's current location
     /// (not the process's), with <c>~</c> and PowerShell drives expanded. The file need not exist.

@@ -55,6 +55,13 @@ internal sealed class PowerShellCmdletHost(PSCmdlet cmdlet) : ICmdletHost
 
     public string? GetEnvironmentVariable(string name) => Environment.GetEnvironmentVariable(name);
 
+    public PagingRequest Paging => cmdlet.PagingParameters is { } paging
+        ? new PagingRequest(paging.First, paging.Skip, paging.IncludeTotalCount.IsPresent)
+        : PagingRequest.None;
+
+    public void WriteTotalCount(ulong count, double accuracy) =>
+        cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount(count, accuracy));
+
     private static ErrorRecord ToErrorRecord(CmdletError error) =>
         new(error.Exception, error.ErrorId, error.Category, error.Target);
 }

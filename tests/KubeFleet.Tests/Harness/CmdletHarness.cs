@@ -78,6 +78,13 @@ public sealed class CmdletHarness<TCmdlet>
         return this;
     }
 
+    /// <summary>-ErrorAction Stop: the first non-terminating error becomes the <see cref="CmdletRun.TerminatingError"/>.</summary>
+    public CmdletHarness<TCmdlet> WithErrorActionStop()
+    {
+        settings.ErrorActionStop = true;
+        return this;
+    }
+
     /// <summary>The environment the cmdlet sees; the real process environment is never read.</summary>
     public CmdletHarness<TCmdlet> WithEnvironmentVariable(string name, string? value)
     {
@@ -207,25 +214,36 @@ public sealed class CmdletHarness<TCmdlet>
             host.Bound.Remove(parameter.Name);
         }
 
-        var candidates = ParameterSetResolver.Resolve(command, host.Bound.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)).Candidates;
+        // PowerShell binds an input object in passes: by value, then by property name, first with
+        // no conversion and then with conversion; the first pass that binds anything wins.
         var bound = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var byValue = defaults.Keys.FirstOrDefault(p => candidates.Any(set => p.In(set)?.ValueFromPipeline == true)
-            && ParameterValues.TryConvert(item, p.Type, out _));
-        if (byValue is not null)
+        foreach (var convert in new[] { false, true })
         {
-            ParameterValues.TryConvert(item, byValue.Type, out var converted);
-            Assign(cmdlet, host, byValue, converted);
-            bound.Add(byValue.Name);
-        }
-
-        foreach (var parameter in defaults.Keys.Where(p => !bound.Contains(p.Name) && candidates.Any(set => p.In(set)?.ValueFromPipelineByPropertyName == true)))
-        {
-            var property = item?.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .FirstOrDefault(candidate => parameter.Answers(candidate.Name));
-            if (property is not null && ParameterValues.TryConvert(property.GetValue(item), parameter.Type, out var converted))
+            var candidates = ParameterSetResolver.Resolve(command, host.Bound.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)).Candidates;
+            var byValue = defaults.Keys.FirstOrDefault(p => candidates.Any(set => p.In(set)?.ValueFromPipeline == true) && Binds(item, p, convert));
+            if (byValue is not null)
             {
-                Assign(cmdlet, host, parameter, converted);
-                bound.Add(parameter.Name);
+                ParameterValues.TryConvert(item, byValue.Type, out var converted);
+                Assign(cmdlet, host, byValue, converted);
+                bound.Add(byValue.Name);
+                candidates = candidates.Where(set => byValue.In(set)?.ValueFromPipeline == true).ToList();
+            }
+
+            foreach (var parameter in defaults.Keys.Where(p => !bound.Contains(p.Name) && candidates.Any(set => p.In(set)?.ValueFromPipelineByPropertyName == true)))
+            {
+                var property = item?.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .FirstOrDefault(candidate => parameter.Answers(candidate.Name));
+                if (property?.GetValue(item) is var value && property is not null && Binds(value, parameter, convert))
+                {
+                    ParameterValues.TryConvert(value, parameter.Type, out var converted);
+                    Assign(cmdlet, host, parameter, converted);
+                    bound.Add(parameter.Name);
+                }
+            }
+
+            if (bound.Count > 0)
+            {
+                break;
             }
         }
 
@@ -238,10 +256,14 @@ public sealed class CmdletHarness<TCmdlet>
         return bound;
     }
 
+    private static bool Binds(object? value, ParameterModel parameter, bool convert) =>
+        convert ? ParameterValues.TryConvert(value, parameter.Type, out _) : ParameterValues.IsExact(value, parameter.Type);
+
     private static void Assign(TCmdlet cmdlet, HarnessHost host, ParameterModel parameter, object? value)
     {
-        // The stub's SwitchParameter cannot carry a value: the host answers IsSwitchPresent instead.
-        if (!parameter.IsSwitch)
+        // The stub's SwitchParameter cannot carry a value, and paging parameters live on
+        // PagingParameters rather than the cmdlet: the host answers for both.
+        if (!parameter.IsSwitch && !parameter.IsPagingParameter)
         {
             ParameterValidation.Validate(parameter, value);
             parameter.Property.SetValue(cmdlet, value);

@@ -40,12 +40,18 @@ public sealed class CmdletRun
     /// <summary>True when the command was stopped (Ctrl+C) before it finished.</summary>
     public bool Stopped { get; internal set; }
 
+    /// <summary>What -IncludeTotalCount reported (PowerShell writes it to the output stream first).</summary>
+    public TotalCount? TotalCount { get; internal set; }
+
     /// <summary>The parameter set the last block ran in.</summary>
     public string ParameterSetName { get; internal set; } = "";
 
     /// <summary>The output, each item cast to <typeparamref name="T"/> (a wrong type fails the test).</summary>
     public IReadOnlyList<T> OutputOf<T>() => OutputItems.Cast<T>().ToList();
 }
+
+/// <summary>The total count a cmdlet reported for -IncludeTotalCount; an accuracy of 1 means exact.</summary>
+public sealed record TotalCount(ulong Count, double Accuracy);
 
 /// <summary>One ShouldProcess question and how it was answered.</summary>
 public sealed record ShouldProcessCall(string Target, string Action, ShouldProcessOutcome Outcome)

@@ -46,7 +46,16 @@ internal sealed class HarnessHost(HarnessSettings settings, CmdletRun run, Actio
 
     public void WriteObject(object item) => Record(run.OutputItems, item);
 
-    public void WriteError(CmdletError error) => Record(run.ErrorItems, error);
+    public void WriteError(CmdletError error)
+    {
+        if (settings.ErrorActionStop)
+        {
+            // PowerShell throws ActionPreferenceStopException out of WriteError: the error ends the command.
+            ThrowTerminatingError(error);
+        }
+
+        Record(run.ErrorItems, error);
+    }
 
     public void ThrowTerminatingError(CmdletError error)
     {
@@ -91,6 +100,17 @@ internal sealed class HarnessHost(HarnessSettings settings, CmdletRun run, Actio
     }
 
     public string? GetEnvironmentVariable(string name) => settings.Environment.GetValueOrDefault(name);
+
+    public PagingRequest Paging => new(
+        Bound.TryGetValue("First", out var first) && first is ulong firstCount ? firstCount : ulong.MaxValue,
+        Bound.TryGetValue("Skip", out var skip) && skip is ulong skipCount ? skipCount : 0,
+        IsSwitchPresent("IncludeTotalCount"));
+
+    public void WriteTotalCount(ulong count, double accuracy)
+    {
+        CheckPipelineThread();
+        run.TotalCount = new TotalCount(count, accuracy);
+    }
 
     private ShouldProcessOutcome Decide(string target, string action)
     {

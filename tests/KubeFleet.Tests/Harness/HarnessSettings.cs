@@ -16,4 +16,7 @@ internal sealed class HarnessSettings
     public string? HomeDirectory { get; set; }
 
     public Func<CmdletRun, bool>? StopWhen { get; set; }
+
+    /// <summary>-ErrorAction Stop: the first non-terminating error ends the command.</summary>
+    public bool ErrorActionStop { get; set; }
 }

@@ -20,6 +20,16 @@ public sealed class HarnessStreamTests
     }
 
     [Fact]
+    public void Under_ErrorAction_Stop_the_first_error_ends_the_command()
+    {
+        var run = new CmdletHarness<GetHarnessItemCommand>().With("Name", new[] { "web", "missing", "db" }).WithErrorActionStop().Invoke();
+
+        Assert.Equal("HarnessItemNotFound", run.TerminatingError?.ErrorId);
+        Assert.Empty(run.Errors);
+        Assert.Equal(["web"], run.OutputOf<HarnessItem>().Select(i => i.Name));
+    }
+
+    [Fact]
     public void Turns_an_engine_exception_into_a_terminating_error_that_ends_the_command()
     {
         var run = new CmdletHarness<GetHarnessItemCommand>().With("Name", new[] { "web", "fatal", "db" }).Invoke();

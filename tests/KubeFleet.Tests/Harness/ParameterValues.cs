@@ -7,9 +7,33 @@ namespace KubeFleet.Tests.Harness;
 internal static class ParameterValues
 {
     /// <summary>
+    /// Whether <paramref name="value"/> binds to <paramref name="target"/> without conversion, as
+    /// PowerShell's first pipeline binding passes require: assignable as it is, or as the elements
+    /// of an array of that type.
+    /// </summary>
+    public static bool IsExact(object? value, Type target)
+    {
+        if (value is null || target.IsInstanceOfType(value))
+        {
+            return true;
+        }
+
+        if (!target.IsArray)
+        {
+            return false;
+        }
+
+        var elementType = target.GetElementType()!;
+        return value is IEnumerable sequence and not string
+            ? sequence.Cast<object?>().All(item => item is null || elementType.IsInstanceOfType(item))
+            : elementType.IsInstanceOfType(value);
+    }
+
+    /// <summary>
     /// Converts <paramref name="value"/> to <paramref name="target"/>: as it is when assignable, a
     /// scalar wrapped into a one-element array, a collection copied into an array, a number or
-    /// string through its IConvertible. Null when no conversion applies.
+    /// string through its IConvertible, any other single object to a string through ToString().
+    /// Null when no conversion applies.
     /// </summary>
     public static bool TryConvert(object? value, Type target, out object? converted)
     {
@@ -62,6 +86,12 @@ internal static class ParameterValues
             {
                 return false;
             }
+        }
+
+        if (underlying == typeof(string) && value is not IEnumerable)
+        {
+            converted = value.ToString();
+            return true;
         }
 
         return false;
