@@ -194,4 +194,49 @@ Describe 'The cluster registry' {
 
         $completions.CompletionMatches.CompletionText | Should -Contain 'one'
     }
+
+    It 'runs the whole flow: register, get, set, search, unregister' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile
+        Register-KubeCluster -Name two -KubeConfigPath $Fleet[1].kubeconfigs.admin -ProfilePath $RegistryProfile
+        Set-KubeCluster -Name two -Label @{ env = 'prod' } -ProfilePath $RegistryProfile
+
+        $pods = Get-KubeCluster -Label @{ env = 'prod' } -ProfilePath $RegistryProfile | Search-KubeResource -Kind po -ProfilePath $RegistryProfile
+
+        $pods.Count | Should -Be 30
+        $pods.Cluster | Select-Object -Unique | Should -Be 'two'
+        $pods[0].Object.spec.containers.Count | Should -BeGreaterThan 0
+        ($pods[0] | ConvertTo-Json -Depth 20) | Should -Match '"Kind":\s*"Pod"'
+        ($pods | Select-Object -First 3 | Format-Table | Out-String) | Should -Match 'Cluster\s+Namespace\s+Kind\s+Name\s+Status\s+Age'
+        Unregister-KubeCluster -Name one, two -ProfilePath $RegistryProfile -Confirm:$false
+        Get-KubeCluster -ProfilePath $RegistryProfile | Should -BeNullOrEmpty
+    }
+
+    It 'pages with -First, -Skip and -IncludeTotalCount' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile
+        $query = "select * from resources where kind='Pod' order by name"
+
+        $all = Search-KubeResource -Query $query -ProfilePath $RegistryProfile
+        $page = Search-KubeResource -Query $query -Skip 2 -First 3 -ProfilePath $RegistryProfile
+        $counted = Search-KubeResource -Kind pods -First 1 -IncludeTotalCount -ProfilePath $RegistryProfile
+
+        $page.Name | Should -Be ($all | Select-Object -Skip 2 -First 3).Name
+        $counted[0].ToString() | Should -Match 'Total count: 30'
+    }
+
+    It 'reports a malformed query and a down cluster with stable error ids' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile
+
+        { Search-KubeResource -Query "select * from resources where kind =" -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'QueryInvalid,KubeFleet.Commands.SearchKubeResourceCommand'
+        { Search-KubeResource -Cluster absent -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SearchKubeResourceClusterNotFound,KubeFleet.Commands.SearchKubeResourceCommand'
+    }
+
+    It 'completes resource kinds' {
+        $line = 'Search-KubeResource -Kind deplo'
+
+        $completions = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+
+        $completions.CompletionMatches.CompletionText | Should -Contain 'deployments'
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KubeFleet.Commands;
 using KubeFleet.StandIn.Hosting;
+using KubeFleet.StandIn.Security;
 using KubeFleet.Tests.Harness;
 
 namespace KubeFleet.Tests.Commands;
@@ -21,8 +22,8 @@ public abstract class SearchKubeResourceFleet(int podsPerCluster, int seed) : IA
 
     public KubeClusterTestBed Bed { get; } = new();
 
-    /// <summary>The admin kubeconfig of a cluster, for kubectl.</summary>
-    public string KubeconfigOf(StandInCluster cluster) => files!.KubeconfigFor(cluster.Name);
+    /// <summary>The kubeconfig of one of a cluster's users (its admin unless named).</summary>
+    public string KubeconfigOf(StandInCluster cluster, string user = UserNames.Admin) => files!.KubeconfigFor(cluster.Name, user);
 
     public async Task InitializeAsync()
     {
@@ -79,4 +80,11 @@ public sealed class SearchKubeResourceReadCollection : ICollectionFixture<Search
 public sealed record FoundObject(string Cluster, string? Namespace, string Name)
 {
     public static FoundObject Of(KubeResource resource) => new(resource.Cluster, resource.Namespace, resource.Name);
+
+    /// <summary>The identity of an object of the stand-in's data.</summary>
+    public static FoundObject Of((StandInCluster Cluster, JsonElement Item) entry)
+    {
+        var metadata = entry.Item.GetProperty("metadata");
+        return new(entry.Cluster.Name, metadata.TryGetProperty("namespace", out var ns) ? ns.GetString() : null, metadata.GetProperty("name").GetString()!);
+    }
 }
