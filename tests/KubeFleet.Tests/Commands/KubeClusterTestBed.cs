@@ -11,7 +11,7 @@ namespace KubeFleet.Tests.Commands;
 /// of its own given through KUBEFLEET_PROFILE_KEY, and harnesses that use both. The real user's
 /// profile, key and kubeconfig are never read.
 /// </summary>
-internal sealed class KubeClusterTestBed : IDisposable
+public sealed class KubeClusterTestBed : IDisposable
 {
     /// <summary>Secrets that appear nowhere else, to prove they never leave the profile in clear.</summary>
     public const string CanaryToken = "canary-token-2b7e51";
@@ -114,8 +114,8 @@ internal sealed class KubeClusterTestBed : IDisposable
         }
     }
 
-    /// <summary>Fails if a canary secret is anywhere in what the run wrote: objects (every property), messages, errors.</summary>
-    public static void AssertNoSecretIn(CmdletRun run)
+    /// <summary>Fails if a canary secret, or one of <paramref name="secrets"/>, is anywhere in what the run wrote: objects (every property), messages, errors.</summary>
+    public static void AssertNoSecretIn(CmdletRun run, params string[] secrets)
     {
         var texts = run.Output.SelectMany(item => item.GetType().GetProperties().Select(property => Describe(property.GetValue(item))))
             .Concat(run.Output.Select(item => item.ToString()))
@@ -124,9 +124,9 @@ internal sealed class KubeClusterTestBed : IDisposable
             .Concat(run.Errors.Append(run.TerminatingError).OfType<CmdletError>().SelectMany(error => new[] { error.Message, error.Target?.ToString(), error.Exception.ToString() }));
         foreach (var text in texts)
         {
-            foreach (var canary in Canaries)
+            foreach (var secret in Canaries.Concat(secrets))
             {
-                Assert.DoesNotContain(canary, text ?? "", StringComparison.Ordinal);
+                Assert.DoesNotContain(secret, text ?? "", StringComparison.Ordinal);
             }
         }
     }
