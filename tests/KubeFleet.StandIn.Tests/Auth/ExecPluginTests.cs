@@ -87,15 +87,19 @@ public sealed class ExecPluginTests(AuthFleet fleet) : IClassFixture<AuthFleet>,
         Assert.Equal("no credentials found\n", stderr);
     }
 
-    [Fact]
-    public async Task UnsupportedExecInfoVersionIsAnError()
+    [Theory]
+    [InlineData("""{"apiVersion":"client.authentication.k8s.io/v1alpha1"}""", "client.authentication.k8s.io/v1alpha1")]
+    [InlineData("""{"apiVersion":1,"spec":"none"}""", "API version ''")]
+    [InlineData("not json", "KUBERNETES_EXEC_INFO is not JSON")]
+    public async Task ExecInfoItCannotAnswerIsAnError(string execInfo, string complaint)
     {
         var plugin = fleet.Fleet.InstallExecPlugin(folder.File("plugin"));
 
-        var (exitCode, _, stderr) = await RunAsync(plugin.PluginPath, [], """{"apiVersion":"client.authentication.k8s.io/v1alpha1"}""");
+        var (exitCode, stdout, stderr) = await RunAsync(plugin.PluginPath, [], execInfo);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("client.authentication.k8s.io/v1alpha1", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+        Assert.Contains(complaint, stderr, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string path, string[] arguments, string? execInfo)

@@ -31,18 +31,16 @@ public sealed record ServerVersion
     private ServerVersion(int minor)
     {
         var release = Releases[minor];
-        MinorNumber = minor;
+        Minor = minor.ToString(CultureInfo.InvariantCulture);
         GitVersion = $"v1.{minor}.{release.Patch}";
         GitCommit = release.Commit;
         BuildDate = release.BuildDate;
         GoVersion = release.GoVersion;
     }
 
-    public int MinorNumber { get; }
-
     public string Major => "1";
 
-    public string Minor => MinorNumber.ToString(CultureInfo.InvariantCulture);
+    public string Minor { get; }
 
     /// <summary>Semver, e.g. <c>v1.32.5</c>: kubectl rejects a version that does not parse.</summary>
     public string GitVersion { get; }

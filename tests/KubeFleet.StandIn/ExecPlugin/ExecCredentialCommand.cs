@@ -100,14 +100,25 @@ public static class ExecCredentialCommand
                 $"KUBERNETES_EXEC_INFO is not JSON ({e.Message}); a client must set it to an ExecCredential.", null, e);
         }
 
-        var apiVersion = info?["apiVersion"]?.GetValue<string>() ?? "";
+        var apiVersion = Text(info, "apiVersion") ?? "";
         if (apiVersion is not (V1 or V1Beta1))
         {
             throw new KubeFleetException("StandInExecInfoVersionUnsupported", ErrorKind.InvalidData,
                 $"KUBERNETES_EXEC_INFO asks for API version '{apiVersion}'; this plugin answers {V1} and {V1Beta1}.", apiVersion);
         }
 
-        return (apiVersion, info?["spec"]?["cluster"]?["config"]?["clusterName"]?.GetValue<string>());
+        return (apiVersion, Text(info, "spec", "cluster", "config", "clusterName"));
+    }
+
+    /// <summary>The string at a path of object keys, or null when anything on the way is missing or of another type.</summary>
+    private static string? Text(JsonNode? node, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            node = node is JsonObject json ? json[key] : null;
+        }
+
+        return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
     }
 
     private static string Credential(string apiVersion, string token, DateTimeOffset expires, bool awsShape)

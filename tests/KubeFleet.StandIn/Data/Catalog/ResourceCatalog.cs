@@ -31,9 +31,6 @@ public sealed class ResourceCatalog : IReadOnlyList<ResourceType>
 
     public ApiGroup? FindGroup(string group) => Groups.FirstOrDefault(g => g.Name == group);
 
-    public ApiGroupVersion? FindGroupVersion(string group, string version) =>
-        FindGroup(group)?.Versions.FirstOrDefault(v => v.Version == version);
-
     public IEnumerator<ResourceType> GetEnumerator() => types.GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();

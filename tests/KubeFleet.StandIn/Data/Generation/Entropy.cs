@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace KubeFleet.StandIn.Data.Generation;
 
@@ -87,17 +86,6 @@ internal sealed class Entropy(int seed)
     public string NameSuffix(int length) => Draw(NameAlphabet, length);
 
     public string Digits(int length) => Draw("0123456789", length);
-
-    public string Ipv4(string prefix, int lastOctets)
-    {
-        var parts = new string[lastOctets];
-        for (var i = 0; i < lastOctets; i++)
-        {
-            parts[i] = random.Next(1, 255).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return prefix + string.Join('.', parts);
-    }
 
     private string Draw(string alphabet, int length)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using KubeFleet.StandIn.Data.Json;
 
@@ -9,6 +10,10 @@ namespace KubeFleet.StandIn.Data.Generation;
 /// </summary>
 internal sealed class FieldSet
 {
+    /// <summary>Field sets are rendered for every generated object: one buffer and writer per thread serve them all.</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? scratch;
+
     private List<(string Key, FieldSet Child)>? children;
 
     /// <summary>The child for field <paramref name="name"/>, created on first use.</summary>
@@ -38,9 +43,6 @@ internal sealed class FieldSet
         return this;
     }
 
-    [ThreadStatic]
-    private static (System.Buffers.ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? scratch;
-
     public byte[] ToJson()
     {
         var (buffer, writer) = scratch ??= CreateScratch();
@@ -51,9 +53,9 @@ internal sealed class FieldSet
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static (System.Buffers.ArrayBufferWriter<byte>, Utf8JsonWriter) CreateScratch()
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateScratch()
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        var buffer = new ArrayBufferWriter<byte>(4096);
         return (buffer, new Utf8JsonWriter(buffer, KubeJson.WriterOptions));
     }
 

@@ -46,12 +46,10 @@ internal sealed class GenerationContext
     public ObjectMeta Meta(
         string name, string ns, DateTimeOffset created, IReadOnlyDictionary<string, string>? labels = null,
         IReadOnlyDictionary<string, string>? annotations = null, IReadOnlyList<OwnerReference>? owners = null,
-        IReadOnlyList<ManagedFieldsEntry>? managedFields = null, long? generation = null, string? generateName = null,
-        IReadOnlyList<string>? finalizers = null, string? uid = null) =>
+        IReadOnlyList<ManagedFieldsEntry>? managedFields = null, long? generation = null, string? uid = null) =>
         new()
         {
             Name = name,
-            GenerateName = generateName,
             Namespace = ns,
             Uid = uid ?? Entropy.Uid(),
             Generation = generation,
@@ -59,7 +57,6 @@ internal sealed class GenerationContext
             Labels = labels ?? new Dictionary<string, string>(),
             Annotations = annotations ?? new Dictionary<string, string>(),
             Owners = owners ?? [],
-            Finalizers = finalizers ?? [],
             ManagedFields = managedFields ?? [],
         };
 

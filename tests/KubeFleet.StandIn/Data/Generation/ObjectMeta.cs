@@ -6,6 +6,8 @@ namespace KubeFleet.StandIn.Data.Generation;
 /// <summary>The metadata every generated object carries (metav1.ObjectMeta, the fields the stand-in uses).</summary>
 internal sealed class ObjectMeta
 {
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
     public required string Name { get; init; }
 
     public string? GenerateName { get; init; }
@@ -28,8 +30,6 @@ internal sealed class ObjectMeta
     public IReadOnlyList<string> Finalizers { get; init; } = [];
 
     public IReadOnlyList<ManagedFieldsEntry> ManagedFields { get; init; } = [];
-
-    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
     /// <summary>Writes <c>"metadata":{…}</c> in Go's field order.</summary>
     public void Write(Utf8JsonWriter writer, string resourceVersion)
@@ -100,9 +100,6 @@ internal sealed record ManagedFieldsEntry(string Manager, string Operation, stri
 {
     public static ManagedFieldsEntry Update(string manager, string apiVersion, DateTimeOffset time, FieldSet fields, string? subresource = null) =>
         new(manager, "Update", apiVersion, time, fields.ToJson(), subresource);
-
-    public static ManagedFieldsEntry Apply(string manager, string apiVersion, DateTimeOffset time, FieldSet fields) =>
-        new(manager, "Apply", apiVersion, time, fields.ToJson());
 
     public void Write(Utf8JsonWriter writer)
     {

@@ -21,10 +21,6 @@ internal static class KubeJson
     public static string Time(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>metav1.MicroTime: RFC 3339 in UTC with six fractional digits.</summary>
-    public static string MicroTime(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
     public static void WriteTime(this Utf8JsonWriter writer, string name, DateTimeOffset instant) =>
         writer.WriteString(name, Time(instant));
 

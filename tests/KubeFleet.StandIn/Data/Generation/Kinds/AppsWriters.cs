@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KubeFleet.StandIn.Data.Generation.Pods;
 using KubeFleet.StandIn.Data.Json;
@@ -179,8 +178,6 @@ internal static class AppsWriters
             writer.WriteNumber(name, value);
         }
     }
-
-    public static string Revision(int revision) => revision.ToString(CultureInfo.InvariantCulture);
 
     private static void WriteCondition(Utf8JsonWriter writer, string type, string status, DateTimeOffset updated, DateTimeOffset transitioned, string reason, string message)
     {
