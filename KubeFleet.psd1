@@ -20,6 +20,8 @@
         'Update-KubeClusterCertificate'
         'Test-KubeCluster'
         'Unregister-KubeCluster'
+        'Get-KubeClusterSummary'
+        'Test-KubeResource'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -74,3 +74,124 @@ Describe 'Help for <_>' -ForEach @(Get-Command -Module KubeFleet | ForEach-Objec
         @($Help.Examples.Example).Count | Should -BeGreaterOrEqual 2
     }
 }
+
+# The cluster registry against a stand-in fleet started by its launcher: what only a real
+# PowerShell shows (pipeline binding, the table views, error records, completion).
+Describe 'The cluster registry' {
+    BeforeAll {
+        $repositoryRoot = Split-Path $PSScriptRoot -Parent
+        $standInBuild = Join-Path $TestDrive 'standin-build'
+        & dotnet build (Join-Path $repositoryRoot 'tests' 'KubeFleet.StandIn') --artifacts-path $standInBuild --nologo --verbosity quiet
+        if ($LASTEXITCODE -ne 0) { throw "The stand-in did not build (exit code $LASTEXITCODE)." }
+        $standInDll = Get-ChildItem -Path (Join-Path $standInBuild 'bin' 'KubeFleet.StandIn') -Filter 'KubeFleet.StandIn.dll' -Recurse | Select-Object -First 1
+
+        $script:FleetFolder = Join-Path $TestDrive 'fleet'
+        $launcherOutput = Join-Path $TestDrive 'standin.out'
+        # The launcher itself, not 'dotnet run': stopping it must stop the clusters it serves.
+        $script:StandIn = Start-Process -FilePath 'dotnet' -PassThru -RedirectStandardOutput $launcherOutput `
+            -ArgumentList @($standInDll.FullName, '--clusters', '2', '--pods-per-cluster', '30', '--out', $FleetFolder)
+        $deadline = (Get-Date).AddMinutes(2)
+        while (-not ((Test-Path $launcherOutput) -and (Get-Content $launcherOutput) -contains 'ready')) {
+            if ($StandIn.HasExited -or (Get-Date) -gt $deadline) { throw "The stand-in fleet did not start: $(Get-Content $launcherOutput -Raw)" }
+            Start-Sleep -Milliseconds 200
+        }
+
+        $script:Fleet = (Get-Content (Join-Path $FleetFolder 'fleet.json') -Raw | ConvertFrom-Json).clusters
+        $script:RegistryProfile = Join-Path $TestDrive 'registry.json'
+    }
+
+    AfterAll {
+        if ($StandIn -and -not $StandIn.HasExited) { Stop-Process -Id $StandIn.Id }
+    }
+
+    BeforeEach {
+        Remove-Item -Path "$RegistryProfile*" -ErrorAction SilentlyContinue
+    }
+
+    It 'registers a verified cluster and shows it in a table' {
+        $cluster = Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.admin -Label @{ env = 'prod' } -ProfilePath $RegistryProfile -PassThru
+
+        $cluster.ClusterUid | Should -Be $Fleet[0].uid
+        $cluster.Version | Should -Be $Fleet[0].version
+        $cluster.AuthKind | Should -Be 'ClientCertificate'
+        $table = Get-KubeCluster -ProfilePath $RegistryProfile | Format-Table | Out-String
+        $table | Should -Match 'one\s+one\s+v1\.\d+\.\d+\s+ClientCertificate\s+admin'
+        $table | Should -Match 'env=prod'
+    }
+
+    It 'binds Get-KubeCluster output to Set-, Test- and Unregister-KubeCluster' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.viewer -ProfilePath $RegistryProfile
+        Register-KubeCluster -Name two -KubeConfigPath $Fleet[1].kubeconfigs.viewer -ProfilePath $RegistryProfile
+
+        Get-KubeCluster -ProfilePath $RegistryProfile | Set-KubeCluster -Description 'stand-in' -ProfilePath $RegistryProfile
+        (Get-KubeCluster -ProfilePath $RegistryProfile).Description | Should -Be @('stand-in', 'stand-in')
+
+        $results = Get-KubeCluster -ProfilePath $RegistryProfile | Test-KubeCluster -ProfilePath $RegistryProfile
+        $results.Status | Should -Be @('Healthy', 'Healthy')
+        ($results | Format-Table | Out-String) | Should -Match 'Healthy'
+
+        Get-KubeCluster -Name t* -ProfilePath $RegistryProfile | Unregister-KubeCluster -ProfilePath $RegistryProfile -Confirm:$false
+        (Get-KubeCluster -ProfilePath $RegistryProfile).Name | Should -Be 'one'
+    }
+
+    It 'keeps an omitted value and clears an empty one' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.viewer -DisplayName 'One' -Description 'first' -ProfilePath $RegistryProfile
+
+        Set-KubeCluster -Name one -Description '' -ProfilePath $RegistryProfile
+        $cluster = Get-KubeCluster -Name one -ProfilePath $RegistryProfile
+
+        $cluster.DisplayName | Should -Be 'One'
+        $cluster.Description | Should -BeNullOrEmpty
+    }
+
+    It 'reports failures with stable error ids' {
+        { Register-KubeCluster -Name 'not a name' -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RegisterKubeClusterNameInvalid,KubeFleet.Commands.RegisterKubeClusterCommand'
+        { Register-KubeCluster -Name scoped -KubeConfigPath $Fleet[0].kubeconfigs.scoped -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ClusterForbidden,KubeFleet.Commands.RegisterKubeClusterCommand'
+        { Get-KubeCluster -Name absent -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GetKubeClusterNotFound,KubeFleet.Commands.GetKubeClusterCommand'
+        { Unregister-KubeCluster -Name absent -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UnregisterKubeClusterNotFound,KubeFleet.Commands.UnregisterKubeClusterCommand'
+        Unregister-KubeCluster -Name 'absent-*' -ProfilePath $RegistryProfile -ErrorAction Stop | Should -BeNullOrEmpty
+    }
+
+    It 'refuses the same cluster under a second name unless forced' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.viewer -ProfilePath $RegistryProfile
+
+        { Register-KubeCluster -Name again -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'RegisterKubeClusterDuplicateCluster,KubeFleet.Commands.RegisterKubeClusterCommand'
+        Register-KubeCluster -Name again -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile -Force -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -Not -BeNullOrEmpty
+    }
+
+    It 'rotates to a credential for the same cluster and refuses another cluster' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.viewer -Label @{ env = 'prod' } -ProfilePath $RegistryProfile
+
+        Get-KubeCluster -Name one -ProfilePath $RegistryProfile | Update-KubeClusterCertificate -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile
+        { Update-KubeClusterCertificate -Name one -KubeConfigPath $Fleet[1].kubeconfigs.admin -ProfilePath $RegistryProfile -ErrorAction Stop } |
+            Should -Throw -ErrorId 'UpdateKubeClusterCertificateClusterMismatch,KubeFleet.Commands.UpdateKubeClusterCertificateCommand'
+
+        $cluster = Get-KubeCluster -Name one -ProfilePath $RegistryProfile
+        $cluster.AuthKind | Should -Be 'ClientCertificate'
+        $cluster.Labels['env'] | Should -Be 'prod'
+    }
+
+    It 'takes exec plugin environment as SecureString and keeps it sealed' {
+        $secret = ConvertTo-SecureString 'pester-secret-5e1d' -AsPlainText -Force
+        Register-KubeCluster -Name exec -KubeConfigPath $Fleet[0].kubeconfigs.'exec-admin' -ExecEnvironment @{ AWS_SECRET_ACCESS_KEY = $secret } -ProfilePath $RegistryProfile
+
+        (Get-KubeCluster -Name exec -ProfilePath $RegistryProfile).AuthKind | Should -Be 'Exec'
+        Get-Content $RegistryProfile -Raw | Should -Not -Match 'pester-secret-5e1d'
+        (Get-KubeCluster -ProfilePath $RegistryProfile | ConvertTo-Json -Depth 5) | Should -Not -Match 'pester-secret-5e1d'
+    }
+
+    It 'completes cluster names from the profile' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.viewer -ProfilePath $RegistryProfile
+        $line = "Get-KubeCluster -ProfilePath '$RegistryProfile' -Name o"
+
+        $completions = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+
+        $completions.CompletionMatches.CompletionText | Should -Contain 'one'
+    }
+}

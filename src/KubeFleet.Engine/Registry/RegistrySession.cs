@@ -15,6 +15,9 @@ public sealed class RegistrySession : IDisposable
     private readonly ClusterConnectionOptions? connectionOptions;
     private ClusterConnectionPool? connections;
     private ClusterVerifier? verifier;
+    private ClusterRegistrar? registrar;
+    private CredentialRotation? rotation;
+    private FleetHealthCheck? healthCheck;
 
     private RegistrySession(ClusterRegistry registry, ClusterConnectionOptions? connectionOptions)
     {
@@ -24,11 +27,11 @@ public sealed class RegistrySession : IDisposable
 
     public ClusterRegistry Registry { get; }
 
-    public ClusterRegistrar Registrar => new(Registry, Verifier);
+    public ClusterRegistrar Registrar => registrar ??= new(Registry, Verifier);
 
-    public CredentialRotation Rotation => new(Registry, Verifier);
+    public CredentialRotation Rotation => rotation ??= new(Registry, Verifier);
 
-    public FleetHealthCheck HealthCheck => new(Verifier);
+    public FleetHealthCheck HealthCheck => healthCheck ??= new(Verifier);
 
     private ClusterVerifier Verifier => verifier ??= new ClusterVerifier(connections = new ClusterConnectionPool(connectionOptions));
 

@@ -31,7 +31,7 @@ internal static class JsonObjectGraph
         JsonTokenType.StartObject => ReadObject(ref reader),
         JsonTokenType.StartArray => ReadArray(ref reader),
         JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Number => reader.TryGetInt64(out var integer) ? integer : reader.GetDouble(),
+        JsonTokenType.Number => reader.TryGetInt64(out var integer) ? (object)integer : reader.GetDouble(),
         JsonTokenType.True => true,
         JsonTokenType.False => false,
         _ => null,

@@ -115,6 +115,7 @@ public abstract class KubeClusterCommand : KubeFleetCmdlet
                         $"The exec environment variable '{name}' has no value. Give it a string or a SecureString (Read-Host -AsSecureString), or leave it out.",
                         name));
                 })
+                // A hashtable has no order; sorting keeps the plugin's environment, and the profile, the same from run to run.
                 .OrderBy(variable => variable.Name, StringComparer.Ordinal)
                 .ToList();
 

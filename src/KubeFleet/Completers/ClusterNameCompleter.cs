@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
 using KubeFleet.Engine.Errors;
 using KubeFleet.Engine.Profile;
 using KubeFleet.Engine.Registry;
@@ -18,7 +19,7 @@ public sealed class ClusterNameCompleter : IArgumentCompleter
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var profilePath = fakeBoundParameters?[nameof(Hosting.KubeFleetCmdlet.ProfilePath)] as string;
-        return Complete(profilePath, SystemProfileEnvironment.Instance, wordToComplete)
+        return Complete(FromCurrentLocation(profilePath), SystemProfileEnvironment.Instance, wordToComplete)
             .Select(completion => new CompletionResult(completion.CompletionText, completion.ListItemText, CompletionResultType.ParameterValue, completion.ToolTip))
             .ToList();
     }
@@ -45,6 +46,13 @@ public sealed class ClusterNameCompleter : IArgumentCompleter
             return [];
         }
     }
+
+    // .NET would resolve a relative path against the process's folder, not PowerShell's location.
+    private static string? FromCurrentLocation(string? path) =>
+        string.IsNullOrEmpty(path) || Path.IsPathRooted(path)
+            || Runspace.DefaultRunspace?.SessionStateProxy?.Path?.CurrentFileSystemLocation?.ProviderPath is not { Length: > 0 } location
+            ? path
+            : Path.Combine(location, path);
 
     private static string Unquote(string word) =>
         word.Length > 0 && word[0] is '\'' or '"' ? word[1..].TrimEnd(word[0]) : word;

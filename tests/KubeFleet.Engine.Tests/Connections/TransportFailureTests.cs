@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using KubeFleet.Engine.Connections;
+using KubeFleet.Engine.Connections.Http;
 using KubeFleet.Engine.Errors;
 
 namespace KubeFleet.Engine.Tests.Connections;
@@ -64,6 +65,16 @@ public sealed class TransportFailureTests : IDisposable
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.GetJsonAsync("/version", cancellation.Token));
+    }
+
+    [Fact]
+    public void AGzipBodyCutShortIsAConnectionFailure()
+    {
+        var error = TransportFailures.Classify(new InvalidDataException("The archive entry was compressed using an unsupported compression method."), "prod", new Uri("https://10.0.0.1:6443"), "GET /api/v1/pods");
+
+        Assert.Equal("ClusterConnectionFailed", error.ErrorId);
+        Assert.Contains("GET /api/v1/pods arrived broken", error.Message);
+        Assert.IsType<InvalidDataException>(error.InnerException);
     }
 
     private async Task<KubeFleetException> FailAsync(string server, ClusterConnectionPool? pool = null)

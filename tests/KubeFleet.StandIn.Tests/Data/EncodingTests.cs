@@ -55,7 +55,8 @@ public sealed class EncodingTests
             var text = Encoding.UTF8.GetString(pod.Item.Span);
             Assert.DoesNotContain("\n", text);
             Assert.DoesNotContain("\": ", text);
-            var labels = JsonDocument.Parse(pod.Item).RootElement.GetProperty("metadata").GetProperty("labels").EnumerateObject().Select(p => p.Name).ToArray();
+            using var document = JsonDocument.Parse(pod.Item);
+            var labels = document.RootElement.GetProperty("metadata").GetProperty("labels").EnumerateObject().Select(p => p.Name).ToArray();
             Assert.Equal(labels.Order(StringComparer.Ordinal), labels);
         });
     }

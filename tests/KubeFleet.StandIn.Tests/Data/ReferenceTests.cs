@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace KubeFleet.StandIn.Tests.Data;
 
 /// <summary>What objects refer to exists: the relations insight follows are never dangling.</summary>

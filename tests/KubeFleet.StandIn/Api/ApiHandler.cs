@@ -9,7 +9,6 @@ using KubeFleet.StandIn.Api.Routing;
 using KubeFleet.StandIn.Data;
 using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Json;
-using KubeFleet.StandIn.Data.Storage;
 using KubeFleet.StandIn.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -153,7 +152,7 @@ public sealed class ApiHandler
         var item = cluster.Store(type).Find(ns, request.PathName) ?? throw new ApiStatusException(ApiStatus.NotFound(type, request.PathName));
         if (request.Subresource == "scale")
         {
-            await ResponseBody.WriteAsync(context, 200, Json, ObjectRendering.Scale(type, item));
+            await ResponseBody.WriteAsync(context, 200, Json, ObjectRendering.Scale(item));
             return;
         }
 

@@ -27,6 +27,7 @@ public sealed class SetKubeClusterCommandTests : IDisposable
         Assert.Equal("The shop, EU", cluster.Description);
         Assert.Equal("prod", cluster.Labels["env"]);
         Assert.Equal(["Cluster 'prod': set its description to 'The shop, EU'."], run.Verbose);
+        KubeClusterTestBed.AssertNoSecretIn(run);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class UnregisterKubeClusterCommandTests : IDisposable
         Assert.Equal([$"Unregistered cluster 'prod-eu' from the profile {bed.ProfilePath}."], run.Verbose);
         Assert.Equal(["dev", "prod-us"], Remaining());
         Assert.DoesNotContain("prod-eu", bed.ProfileText, StringComparison.Ordinal);
+        KubeClusterTestBed.AssertNoSecretIn(run);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal sealed class ResponseContentStream : Stream
         {
             throw TransportFailures.TimedOut(_clusterName, _server, _request, $"the response stopped arriving for {_idleTimeout.TotalSeconds:0.#} s", e);
         }
-        catch (Exception e) when (e is IOException or HttpRequestException)
+        catch (Exception e) when (e is IOException or HttpRequestException or InvalidDataException)
         {
             throw TransportFailures.Classify(e, _clusterName, _server, _request);
         }

@@ -61,6 +61,17 @@ internal static class TransportFailures
                 failure);
         }
 
+        // A gzip body cut short fails in the decompressor, not in the socket.
+        if (FindInner<InvalidDataException>(failure) is not null)
+        {
+            return new KubeFleetException(
+                ConnectionErrorIds.ConnectionFailed,
+                ErrorKind.ConnectionError,
+                $"The compressed answer of {where} to {request} arrived broken ({cause}); the connection was probably cut. Try again.",
+                clusterName,
+                failure);
+        }
+
         return new KubeFleetException(
             ConnectionErrorIds.ConnectionFailed,
             ErrorKind.ConnectionError,

@@ -251,7 +251,10 @@ internal sealed class ListDecoder : IDisposable
                 break;
         }
 
-        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        // Most of an object (spec, status, managed fields) is stepped over. The reader skips a
+        // subtree it holds whole in one tight loop; one cut by the end of the buffer is walked token
+        // by token in the Skip context instead.
+        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
         {
             _skipDepth = reader.CurrentDepth;
             _skipReturn = _context;

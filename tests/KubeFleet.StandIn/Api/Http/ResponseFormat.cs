@@ -18,7 +18,7 @@ internal sealed record ResponseFormat(string? TableVersion, IncludeObject Includ
     {
         foreach (var range in MediaRange.ParseAccept(accept))
         {
-            if (range.Type != "application/json" && !range.AcceptsJson)
+            if (!range.AcceptsJson)
             {
                 continue;
             }

@@ -34,7 +34,7 @@ internal static class ObjectRendering
     }
 
     /// <summary>The autoscaling/v1 Scale a workload's <c>scale</c> subresource answers with.</summary>
-    public static byte[] Scale(ResourceType type, StoredObject item)
+    public static byte[] Scale(StoredObject item)
     {
         using var document = JsonDocument.Parse(item.Item);
         var workload = document.RootElement;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using KubeFleet.StandIn.Api.Lists;
 using KubeFleet.StandIn.Api.Tables;
 using KubeFleet.StandIn.Data.Catalog;
 using KubeFleet.StandIn.Data.Json;

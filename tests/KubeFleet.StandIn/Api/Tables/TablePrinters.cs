@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Collections.Concurrent;
 using KubeFleet.StandIn.Data.Catalog;
 
 namespace KubeFleet.StandIn.Api.Tables;
@@ -33,6 +33,8 @@ internal static class TablePrinters
         [("policy", "poddisruptionbudgets")] = PolicyPrinters.PodDisruptionBudget,
     };
 
+    private static readonly ConcurrentDictionary<ResourceType, TablePrinter> Custom = new();
+
     public static TablePrinter For(ResourceType type) =>
-        type.IsCustom ? CustomResourcePrinter.For(type) : BuiltIn.GetValueOrDefault((type.Group, type.Resource), Default);
+        type.IsCustom ? Custom.GetOrAdd(type, CustomResourcePrinter.For) : BuiltIn.GetValueOrDefault((type.Group, type.Resource), Default);
 }

@@ -1,6 +1,6 @@
 using KubeFleet.Engine.Errors;
 using KubeFleet.StandIn.Data.Catalog;
-using KubeFleet.StandIn.Data.Generation.Apps;
+using KubeFleet.StandIn.Data.Generation.Factories;
 using KubeFleet.StandIn.Data.Generation.Flavors;
 using KubeFleet.StandIn.Data.Generation.Kinds;
 using KubeFleet.StandIn.Data.Generation.Pods;

@@ -1,5 +1,4 @@
 using KubeFleet.StandIn.Data.Catalog;
-using KubeFleet.StandIn.Data.Generation.Kinds;
 
 namespace KubeFleet.StandIn.Data.Generation.Pods;
 
