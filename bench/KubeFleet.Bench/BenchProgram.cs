@@ -13,6 +13,7 @@ internal static class BenchProgram
         new KubectlSubcommand(),
         new ServeRateSubcommand(),
         new RegistrySubcommand(),
+        new CompareSubcommand(),
     ];
 
     public static string Usage =>
