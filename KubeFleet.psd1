@@ -23,6 +23,9 @@
         'Get-KubeClusterSummary'
         'Test-KubeResource'
         'Search-KubeResource'
+        'Get-KubeWorkspace'
+        'Export-KubeWorkspace'
+        'Import-KubeWorkspace'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

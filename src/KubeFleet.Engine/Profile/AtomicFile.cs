@@ -6,13 +6,13 @@ namespace KubeFleet.Engine.Profile;
 /// </summary>
 internal static class AtomicFile
 {
-    /// <summary>Creates <paramref name="path"/>; fails if it already exists.</summary>
-    public static void Create(string path, ReadOnlySpan<byte> content)
+    /// <summary>Creates <paramref name="path"/>; fails if it already exists, unless <paramref name="overwrite"/>.</summary>
+    public static void Create(string path, ReadOnlySpan<byte> content, bool overwrite = false)
     {
         var temp = WriteTemp(path, content);
         try
         {
-            File.Move(temp, path, overwrite: false);
+            File.Move(temp, path, overwrite);
         }
         catch
         {

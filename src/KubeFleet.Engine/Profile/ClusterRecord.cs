@@ -44,6 +44,12 @@ public sealed class ClusterRecord
     /// <summary>The UID of the cluster's kube-system namespace: what tells one cluster from another.</summary>
     public string? ClusterUid { get; set; }
 
+    /// <summary>
+    /// The CA a shared workspace gave for this cluster when it was imported without a credential;
+    /// the credential's own CA is the one trusted once it has one.
+    /// </summary>
+    public string? SharedCertificateAuthorityPem { get; set; }
+
     /// <summary>The Kubernetes version the server reported, e.g. v1.32.1.</summary>
     public string? ServerVersion { get; set; }
 

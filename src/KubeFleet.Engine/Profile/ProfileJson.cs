@@ -20,6 +20,7 @@ internal static class ProfileJson
     [
         "name", "displayName", "description", "labels", "workspaces", "server", "clusterUid", "serverVersion",
         "contextName", "authKind", "userName", "certificateNotAfter", "permissions", "registeredAt", "updatedAt", "access",
+        "sharedCertificateAuthority",
     ];
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -166,6 +167,7 @@ internal static class ProfileJson
             Description = json.OptionalString("description"),
             ClusterUid = json.OptionalString("clusterUid"),
             ServerVersion = json.OptionalString("serverVersion"),
+            SharedCertificateAuthorityPem = json.OptionalString("sharedCertificateAuthority"),
             ContextName = json.OptionalString("contextName"),
             UserName = json.OptionalString("userName"),
             CertificateNotAfter = json.OptionalTimestamp("certificateNotAfter"),
@@ -228,6 +230,7 @@ internal static class ProfileJson
         WriteIfSet(writer, "contextName", cluster.ContextName);
         WriteIfSet(writer, "authKind", cluster.AuthKind);
         WriteIfSet(writer, "userName", cluster.UserName);
+        WriteIfSet(writer, "sharedCertificateAuthority", cluster.SharedCertificateAuthorityPem);
         if (cluster.CertificateNotAfter is { } notAfter)
         {
             writer.WriteString("certificateNotAfter", notAfter);

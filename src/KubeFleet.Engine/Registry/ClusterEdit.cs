@@ -1,3 +1,5 @@
+using KubeFleet.Engine.Workspaces;
+
 namespace KubeFleet.Engine.Registry;
 
 /// <summary>
@@ -12,6 +14,9 @@ public sealed record ClusterEdit
 
     /// <summary>Replaces every label; an empty set removes them all.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>The workspaces to put the cluster in or take it out of; null keeps them.</summary>
+    public WorkspaceMembership? Workspaces { get; init; }
 
     /// <summary>What the edit will do, for a confirmation prompt.</summary>
     public string Describe()
@@ -30,6 +35,11 @@ public sealed record ClusterEdit
         if (Labels is not null)
         {
             parts.Add(Labels.Count == 0 ? "remove every label" : $"set the labels to {ClusterRegistry.Describe(Labels)}");
+        }
+
+        if (Workspaces is { IsEmpty: false } workspaces)
+        {
+            parts.Add(workspaces.Describe());
         }
 
         return parts.Count == 0 ? "Change nothing" : char.ToUpperInvariant(parts[0][0]) + string.Join(", ", parts)[1..];

@@ -1,4 +1,5 @@
 using KubeFleet.Engine.Profile;
+using KubeFleet.Engine.Workspaces;
 
 namespace KubeFleet.Engine.Registry;
 
@@ -33,6 +34,9 @@ public sealed class ClusterRegistry
         var missing = filter.Names
             .Where(name => name.Literal is { } literal && document.FindCluster(literal) is null)
             .Select(name => RegistryErrors.NotFound(notFoundErrorId, name.Literal!, ProfilePath))
+            .Concat(filter.Workspaces
+                .Where(workspace => workspace.Literal is { } literal && !document.Clusters.Any(cluster => cluster.Workspaces.Contains(literal, StringComparer.OrdinalIgnoreCase)))
+                .Select(workspace => WorkspaceErrors.NotFound(workspace.Literal!, ProfilePath)))
             .ToList();
         return new ClusterSelection(clusters, missing);
     }
@@ -45,12 +49,13 @@ public sealed class ClusterRegistry
     }
 
     /// <summary>Applies <paramref name="edit"/>; <see cref="ClusterRecord.UpdatedAt"/> moves only when something changed.</summary>
-    /// <exception cref="Errors.KubeFleetException">SetKubeClusterNotFound, KubeClusterLabelInvalid, or a profile error.</exception>
+    /// <exception cref="Errors.KubeFleetException">SetKubeClusterNotFound, KubeClusterLabelInvalid, KubeWorkspaceNameInvalid, or a profile error.</exception>
     public ClusterEditResult Edit(string name, ClusterEdit edit)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(edit);
         var labels = edit.Labels is null ? null : ClusterLabels.Checked(edit.Labels);
+        var workspaces = edit.Workspaces?.Checked();
         return Update(document =>
         {
             var cluster = document.FindCluster(name) ?? throw RegistryErrors.NotFound(RegistryErrorIds.SetNotFound, name, ProfilePath);
@@ -76,6 +81,11 @@ public sealed class ClusterRegistry
                 }
 
                 changes.Add(labels.Count == 0 ? "removed its labels" : $"set its labels to {Describe(labels)}");
+            }
+
+            if (workspaces?.ApplyTo(cluster.Workspaces) is { } membership)
+            {
+                changes.Add(membership);
             }
 
             if (changes.Count > 0)
@@ -111,6 +121,10 @@ public sealed class ClusterRegistry
             return removed;
         });
     }
+
+    /// <summary>Every workspace that has a cluster in it, ordered by name.</summary>
+    /// <exception cref="Errors.KubeFleetException">ProfileCorrupt, ProfileFromNewerVersion, ProfileReadFailed.</exception>
+    public IReadOnlyList<Workspace> Workspaces() => Workspace.Of(profile.Read().Clusters);
 
     /// <summary>Labels as a person reads them: <c>env=prod, team=web</c>.</summary>
     public static string Describe(IEnumerable<KeyValuePair<string, string>> labels) =>

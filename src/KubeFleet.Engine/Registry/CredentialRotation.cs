@@ -76,6 +76,11 @@ public sealed class CredentialRotation
         }
         else if (!string.Equals(cluster.ClusterUid, verification.ClusterUid, StringComparison.OrdinalIgnoreCase))
         {
+            if (!cluster.HasAccess)
+            {
+                throw RegistryErrors.SharedClusterMismatch(cluster.Name, cluster.ClusterUid, verification.ClusterUid, verification.Server);
+            }
+
             if (!plan.AllowOtherCluster)
             {
                 throw RegistryErrors.ClusterMismatch(cluster.Name, cluster.ClusterUid, verification.ClusterUid, verification.Server);

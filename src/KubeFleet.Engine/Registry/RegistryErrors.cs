@@ -32,6 +32,14 @@ internal static class RegistryErrors
         $"Nothing was changed. Check that the kubeconfig and context are the ones for '{name}'; register that cluster under a name of its own; or, if '{name}' was rebuilt and really is a new cluster now, add -Force.",
         name);
 
+    // A cluster imported from a shared workspace is the one its colleague exported: no -Force can make it another.
+    public static KubeFleetException SharedClusterMismatch(string name, string sharedUid, string newUid, Uri server) => new(
+        RegistryErrorIds.RotateClusterMismatch,
+        ErrorKind.InvalidOperation,
+        $"The credential reaches another cluster: {server.Authority} answers with kube-system UID {newUid}, but '{name}' was shared with you as UID {sharedUid}. " +
+        $"Nothing was changed, and -Force does not apply to a shared cluster. Use the kubeconfig and context for '{name}', or register the other cluster under a name of its own.",
+        name);
+
     public static KubeFleetException NotFound(string errorId, string name, string profilePath) => new(
         errorId,
         ErrorKind.ObjectNotFound,

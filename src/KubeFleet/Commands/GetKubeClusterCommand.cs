@@ -18,12 +18,18 @@ public sealed class GetKubeClusterCommand : KubeClusterCommand
 
     [Parameter]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Workspace { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
     public Hashtable? Label { get; set; }
 
     protected override void Process()
     {
         using var session = OpenSession();
-        var selection = session.Registry.Select(ClusterFilter.Create(Name, LabelsFrom(Label)), RegistryErrorIds.GetNotFound);
+        var selection = session.Registry.Select(ClusterFilter.Create(Name, LabelsFrom(Label), Workspace), RegistryErrorIds.GetNotFound);
         foreach (var missing in selection.Missing)
         {
             WriteError(missing);

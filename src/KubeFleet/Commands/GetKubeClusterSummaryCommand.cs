@@ -33,6 +33,12 @@ public sealed class GetKubeClusterSummaryCommand : KubeClusterCommand
     public string[]? Cluster { get; set; }
 
     [Parameter]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Workspace { get; set; }
+
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? Kind { get; set; }
 
@@ -56,7 +62,7 @@ public sealed class GetKubeClusterSummaryCommand : KubeClusterCommand
     protected override void End()
     {
         using var session = OpenSession();
-        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : clusterNames), NotFoundErrorId);
+        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : clusterNames, workspaces: Workspace), NotFoundErrorId);
         var fleet = FleetTargets.Open(selection.Clusters);
         foreach (var error in selection.Missing.Concat(fleet.Errors))
         {

@@ -64,6 +64,12 @@ public sealed class SearchKubeResourceCommand : KubeClusterCommand
     public string[]? Cluster { get; set; }
 
     [Parameter]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Workspace { get; set; }
+
+    [Parameter]
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = SearchRequest.DefaultThrottleLimit;
 
@@ -90,7 +96,7 @@ public sealed class SearchKubeResourceCommand : KubeClusterCommand
     protected override void End()
     {
         using var session = OpenSession();
-        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : clusterNames), ClusterNotFoundErrorId);
+        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : clusterNames, workspaces: Workspace), ClusterNotFoundErrorId);
         foreach (var missing in selection.Missing)
         {
             WriteError(missing);
@@ -98,7 +104,7 @@ public sealed class SearchKubeResourceCommand : KubeClusterCommand
 
         var targets = Targets(selection.Clusters);
         var plan = SearchPlan.Create(Request(targets));
-        if (selection.Clusters.Count == 0 && everyCluster)
+        if (selection.Clusters.Count == 0 && everyCluster && Workspace is null)
         {
             WriteWarning($"No clusters are registered in the profile {session.Registry.ProfilePath}, so there is nothing to search. Register one with Register-KubeCluster.");
         }

@@ -3,12 +3,13 @@ using System.Management.Automation;
 using KubeFleet.Completers;
 using KubeFleet.Engine.Errors;
 using KubeFleet.Engine.Registry;
+using KubeFleet.Engine.Workspaces;
 
 namespace KubeFleet.Commands;
 
 /// <summary>
-/// Set-KubeCluster: changes a cluster's display name, description or labels. A parameter left out
-/// keeps its value; one given empty clears it. The name never changes.
+/// Set-KubeCluster: changes a cluster's display name, description, labels or workspaces. A
+/// parameter left out keeps its value; one given empty clears it. The name never changes.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "KubeCluster", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(KubeCluster))]
@@ -42,6 +43,21 @@ public sealed class SetKubeClusterCommand : KubeClusterCommand
     public Hashtable? Label { get; set; }
 
     [Parameter]
+    [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    public string[]? Workspace { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? AddWorkspace { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? RemoveWorkspace { get; set; }
+
+    [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void Process()
@@ -51,6 +67,12 @@ public sealed class SetKubeClusterCommand : KubeClusterCommand
             DisplayName = IsParameterBound(nameof(DisplayName)) ? DisplayName ?? "" : null,
             Description = IsParameterBound(nameof(Description)) ? Description ?? "" : null,
             Labels = IsParameterBound(nameof(Label)) ? ClusterLabels.Checked(LabelsFrom(Label)) : null,
+            Workspaces = new WorkspaceMembership
+            {
+                Replace = IsParameterBound(nameof(Workspace)) ? Workspace ?? [] : null,
+                Add = AddWorkspace ?? [],
+                Remove = RemoveWorkspace ?? [],
+            }.Checked(),
         };
         using var session = OpenSession();
         var filter = ParameterSetName == InputObjectSet ? ClusterFilter.Exactly(InputObject.Select(cluster => cluster.Name)) : ClusterFilter.Create(Name);

@@ -25,6 +25,12 @@ public sealed class TestKubeClusterCommand : KubeClusterCommand
     public string[]? Name { get; set; }
 
     [Parameter]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Workspace { get; set; }
+
+    [Parameter]
     [ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; } = 30;
 
@@ -44,7 +50,7 @@ public sealed class TestKubeClusterCommand : KubeClusterCommand
     protected override void End()
     {
         using var session = OpenSession();
-        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : names), RegistryErrorIds.TestNotFound);
+        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : names, workspaces: Workspace), RegistryErrorIds.TestNotFound);
         foreach (var missing in selection.Missing)
         {
             WriteError(missing);

@@ -32,6 +32,12 @@ public sealed class TestKubeResourceCommand : KubeClusterCommand
 
     [Parameter(ParameterSetName = ScopeSet)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(WorkspaceNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Workspace { get; set; }
+
+    [Parameter(ParameterSetName = ScopeSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Namespace { get; set; }
 
@@ -51,7 +57,7 @@ public sealed class TestKubeResourceCommand : KubeClusterCommand
         var rules = AuditRuleSet.LoadFor(session.Registry.ProfilePath, (RulePath ?? []).Select(ResolveFileSystemPath));
         var auditor = new ResourceAuditor(rules);
         var scope = new AuditScope(rules, IsSwitchPresent(nameof(IncludeControlled)));
-        var selection = session.Registry.Select(ClusterFilter.Create(Cluster), NotFoundErrorId);
+        var selection = session.Registry.Select(ClusterFilter.Create(Cluster, workspaces: Workspace), NotFoundErrorId);
         var fleet = FleetTargets.Open(selection.Clusters);
         foreach (var error in selection.Missing.Concat(fleet.Errors))
         {

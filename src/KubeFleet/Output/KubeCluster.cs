@@ -19,9 +19,10 @@ public sealed class KubeCluster
         Server = cluster.Server.OriginalString;
         ClusterUid = cluster.ClusterUid;
         Version = cluster.ServerVersion;
-        AuthKind = cluster.AuthKind ?? "None";
+        AuthKind = cluster.HasAccess ? cluster.AuthKind ?? "None" : "NoCredential";
         User = cluster.UserName;
         Labels = new ReadOnlyDictionary<string, string>(new SortedDictionary<string, string>(cluster.Labels, StringComparer.Ordinal));
+        Workspaces = cluster.Workspaces.Order(StringComparer.OrdinalIgnoreCase).ToList();
         ContextName = cluster.ContextName;
         CertificateNotAfter = cluster.CertificateNotAfter;
         HasCredential = cluster.HasAccess;
@@ -46,13 +47,19 @@ public sealed class KubeCluster
     /// <summary>The Kubernetes version the server reported when last verified, such as v1.32.1.</summary>
     public string? Version { get; }
 
-    /// <summary>The credential's kind: Token, ClientCertificate, Exec or None.</summary>
+    /// <summary>
+    /// The credential's kind: Token, ClientCertificate, Exec or None (anonymous); NoCredential for a
+    /// cluster imported from a shared workspace until Update-KubeClusterCertificate gives it one.
+    /// </summary>
     public string AuthKind { get; }
 
     /// <summary>Who the credential authenticates as, as the cluster reported it.</summary>
     public string? User { get; }
 
     public IReadOnlyDictionary<string, string> Labels { get; }
+
+    /// <summary>The workspaces it is in (Set-KubeCluster -Workspace, -AddWorkspace, -RemoveWorkspace).</summary>
+    public IReadOnlyList<string> Workspaces { get; }
 
     /// <summary>The kubeconfig context the credential came from.</summary>
     public string? ContextName { get; }

@@ -40,6 +40,6 @@ public sealed class KubeClusterNameCompleterTests : IDisposable
         Assert.Empty(Complete(""));
     }
 
-    private IReadOnlyList<ClusterNameCompletion> Complete(string word) =>
+    private IReadOnlyList<NameCompletion> Complete(string word) =>
         ClusterNameCompleter.Complete(bed.ProfilePath, SystemProfileEnvironment.Instance, word);
 }
