@@ -22,6 +22,7 @@
         'Unregister-KubeCluster'
         'Get-KubeClusterSummary'
         'Test-KubeResource'
+        'Get-KubeResourceRelation'
         'Search-KubeResource'
         'Get-KubeWorkspace'
         'Export-KubeWorkspace'

@@ -239,4 +239,21 @@ Describe 'The cluster registry' {
 
         $completions.CompletionMatches.CompletionText | Should -Contain 'deployments'
     }
+
+    It 'pipes search results into relations, audits and workspaces' {
+        Register-KubeCluster -Name one -KubeConfigPath $Fleet[0].kubeconfigs.admin -ProfilePath $RegistryProfile
+        Set-KubeCluster -Name one -AddWorkspace team -ProfilePath $RegistryProfile
+
+        $deployment = Search-KubeResource -Workspace team -Kind deploy -First 1 -ProfilePath $RegistryProfile
+        $owned = $deployment | Get-KubeResourceRelation -Relation Owns -ProfilePath $RegistryProfile
+        $audits = $deployment | Test-KubeResource -ProfilePath $RegistryProfile
+
+        $owned.Related.Kind | Select-Object -Unique | Should -Be 'ReplicaSet'
+        ($owned | Get-KubeResourceRelation -Relation Owns -ProfilePath $RegistryProfile).Related.Kind | Select-Object -Unique | Should -Be 'Pod'
+        $audits.Name | Should -Be $deployment.Name
+        (Get-KubeWorkspace -ProfilePath $RegistryProfile).ClusterCount | Should -Be 1
+        $shared = Join-Path $TestDrive 'team.kubefleet.json'
+        Export-KubeWorkspace -Name team -Path $shared -ProfilePath $RegistryProfile
+        Get-Content $shared -Raw | Should -Not -Match 'PRIVATE KEY'
+    }
 }

@@ -22,6 +22,7 @@ public sealed class TestKubeResourceCommand : KubeClusterCommand
     public const string NotFoundErrorId = "TestKubeResourceNotFound";
 
     private const string ScopeSet = "Scope";
+    private const string InputObjectSet = "InputObject";
     private const int ProgressActivityId = 4302;
 
     [Parameter(ParameterSetName = ScopeSet, Position = 0)]
@@ -44,6 +45,10 @@ public sealed class TestKubeResourceCommand : KubeClusterCommand
     [Parameter(ParameterSetName = ScopeSet)]
     public SwitchParameter IncludeControlled { get; set; }
 
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public KubeResource[] InputObject { get; set; } = [];
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? RulePath { get; set; }
@@ -51,11 +56,27 @@ public sealed class TestKubeResourceCommand : KubeClusterCommand
     [Parameter]
     public KubeAuditGrouping? GroupBy { get; set; }
 
+    private readonly List<KubeResource> piped = [];
+
+    protected override void Process()
+    {
+        if (ParameterSetName == InputObjectSet)
+        {
+            piped.AddRange(InputObject);
+        }
+    }
+
     protected override void End()
     {
         using var session = OpenSession();
         var rules = AuditRuleSet.LoadFor(session.Registry.ProfilePath, (RulePath ?? []).Select(ResolveFileSystemPath));
         var auditor = new ResourceAuditor(rules);
+        if (ParameterSetName == InputObjectSet)
+        {
+            AuditPiped(session, auditor);
+            return;
+        }
+
         var scope = new AuditScope(rules, IsSwitchPresent(nameof(IncludeControlled)));
         var selection = session.Registry.Select(ClusterFilter.Create(Cluster, workspaces: Workspace), NotFoundErrorId);
         var fleet = FleetTargets.Open(selection.Clusters);
@@ -69,8 +90,7 @@ public sealed class TestKubeResourceCommand : KubeClusterCommand
             return;
         }
 
-        var workspaces = selection.Clusters.ToDictionary(cluster => cluster.Name, cluster => (IEnumerable<string>)cluster.Workspaces.ToList(), StringComparer.OrdinalIgnoreCase);
-        var board = GroupBy is { } grouping ? new AuditScoreBoard(Enum.Parse<AuditGrouping>(grouping.ToString()), cluster => workspaces[cluster]) : null;
+        var board = ScoreBoard(selection.Clusters);
         var plan = SearchPlan.Create(new SearchRequest { Clusters = fleet.Targets, Kinds = scope.Kinds, Namespaces = Namespace ?? [] });
         var connectionWarnings = new ConcurrentQueue<string>();
         using var connections = new ClusterConnectionPool(new ClusterConnectionOptions { OnWarning = warning => connectionWarnings.Enqueue(warning.Message) });
@@ -111,6 +131,41 @@ public sealed class TestKubeResourceCommand : KubeClusterCommand
             WriteWarningOnce(warning);
         }
 
+        WriteScores(board);
+    }
+
+    /// <summary>Audits exactly the resources piped in, as they were read; no cluster is read again.</summary>
+    private void AuditPiped(RegistrySession session, ResourceAuditor auditor)
+    {
+        var names = piped.Select(resource => resource.Cluster).Distinct(StringComparer.OrdinalIgnoreCase);
+        var board = ScoreBoard(session.Registry.Select(ClusterFilter.Exactly(names), NotFoundErrorId).Clusters);
+        foreach (var resource in piped)
+        {
+            var audit = auditor.Audit(resource.Found);
+            if (board is null)
+            {
+                WriteObject(KubeAuditResult.From(audit));
+            }
+            else
+            {
+                board.Add(audit);
+            }
+        }
+
+        WriteScores(board);
+    }
+
+    /// <summary>With -GroupBy, the board that collects the scores; clusters no longer registered are in no workspace.</summary>
+    private AuditScoreBoard? ScoreBoard(IEnumerable<Engine.Profile.ClusterRecord> clusters)
+    {
+        var workspaces = clusters.ToDictionary(cluster => cluster.Name, cluster => (IEnumerable<string>)cluster.Workspaces.ToList(), StringComparer.OrdinalIgnoreCase);
+        return GroupBy is { } grouping
+            ? new AuditScoreBoard(Enum.Parse<AuditGrouping>(grouping.ToString()), cluster => workspaces.GetValueOrDefault(cluster) ?? [])
+            : null;
+    }
+
+    private void WriteScores(AuditScoreBoard? board)
+    {
         foreach (var score in board?.Scores() ?? [])
         {
             WriteObject(KubeAuditScore.From(score));

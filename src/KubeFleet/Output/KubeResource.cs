@@ -74,5 +74,8 @@ public sealed class KubeResource
     /// <summary><c>cluster/Kind/namespace/name</c>, or <c>cluster/Kind/name</c> for cluster-scoped objects.</summary>
     public override string ToString() => resource.ToString();
 
+    /// <summary>What the search read, for the cmdlets that take resources from the pipeline.</summary>
+    internal ClusterResource Found => resource;
+
     internal static KubeResource From(ClusterResource resource) => new(resource);
 }
