@@ -17,6 +17,14 @@ internal sealed class ClusterEvents(string cluster, ChannelWriter<SearchEvent> c
         return channel.WriteAsync(new ResourceFound(resource), cancellationToken);
     }
 
+    /// <summary>Sends a batch of matches as one event; returns an empty list for the next batch.</summary>
+    public async ValueTask<List<ClusterResource>> FoundAsync(List<ClusterResource> batch, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref _found, batch.Count);
+        await channel.WriteAsync(new ResourcesFound(batch), cancellationToken).ConfigureAwait(false);
+        return new List<ClusterResource>(batch.Capacity);
+    }
+
     public ValueTask FailedAsync(KubeFleetException failure, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _failures);

@@ -20,6 +20,9 @@ internal sealed class ClusterSearcher : IClusterSearcher
     /// </summary>
     private const int ListsPerCluster = 4;
 
+    /// <summary>The most matches sent in one batch: enough to make channel writes rare, few enough to stream.</summary>
+    private const int MaxBatch = 256;
+
     private readonly SearchPlan _plan;
     private readonly ClusterConnectionPool _connections;
     private readonly DiscoveryCache _discovery;
@@ -161,13 +164,48 @@ internal sealed class ClusterSearcher : IClusterSearcher
         ValueTask ContinueExpired() => events.NoteAsync(
             $"The continue token for {request} on cluster '{connection.ClusterName}' expired; the rest was read from one full list, skipping what was already read.",
             cancellationToken);
-        await foreach (var item in pager.ReadAllAsync(ContinueExpired, cancellationToken).ConfigureAwait(false))
+
+        // Matches go out in batches: one channel write per item would have every cluster contend
+        // for the channel's lock. A batch is sent as soon as the next item is not already decoded,
+        // so nothing found waits on the network.
+        var batch = new List<ClusterResource>(MaxBatch);
+        await using var items = pager.ReadAllAsync(ContinueExpired, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
         {
-            var resource = new ClusterResource(connection.ClusterName, request.Resource, redact ? SecretRedaction.Redact(item) : item);
-            if (_filter.Matches(resource, plan))
+            while (true)
             {
-                await events.FoundAsync(resource, cancellationToken).ConfigureAwait(false);
+                var next = items.MoveNextAsync();
+                if (!next.IsCompleted && batch.Count > 0)
+                {
+                    batch = await events.FoundAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!await next.ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                var resource = new ClusterResource(connection.ClusterName, request.Resource, redact ? SecretRedaction.Redact(items.Current) : items.Current);
+                if (_filter.Matches(resource, plan))
+                {
+                    batch.Add(resource);
+                    if (batch.Count == MaxBatch)
+                    {
+                        batch = await events.FoundAsync(batch, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
+        }
+        catch (KubeFleetException) when (batch.Count > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            // What arrived before the failure is kept, as for a cluster that fails between pages.
+            await events.FoundAsync(batch, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        if (batch.Count > 0)
+        {
+            await events.FoundAsync(batch, cancellationToken).ConfigureAwait(false);
         }
     }
 

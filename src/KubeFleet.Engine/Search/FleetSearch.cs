@@ -72,11 +72,23 @@ public sealed class FleetSearch
                 {
                     // Events already waiting are not delivered after a stop was asked for.
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (searchEvent is ResourceFound found)
+                    IReadOnlyList<ClusterResource>? found = searchEvent switch
+                    {
+                        ResourcesFound batch => batch.Resources,
+                        ResourceFound one => [one.Resource],
+                        _ => null,
+                    };
+                    if (found is null)
+                    {
+                        yield return searchEvent;
+                        continue;
+                    }
+
+                    foreach (var resource in found)
                     {
                         if (window.Orders)
                         {
-                            window.Hold(found.Resource);
+                            window.Hold(resource);
                             continue;
                         }
 
@@ -85,15 +97,14 @@ public sealed class FleetSearch
                             continue;
                         }
 
-                        yield return searchEvent;
+                        yield return searchEvent is ResourceFound single ? single : new ResourceFound(resource);
                         if (window.IsFull)
                         {
                             yield break;
                         }
-                    }
-                    else
-                    {
-                        yield return searchEvent;
+
+                        // A stop asked for while a batch is handed on takes effect before its next item.
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
                 }
             }

@@ -8,6 +8,9 @@ public abstract record SearchEvent;
 /// <summary>A resource that matches.</summary>
 public sealed record ResourceFound(ClusterResource Resource) : SearchEvent;
 
+/// <summary>Matches one cluster sent together; <see cref="FleetSearch"/> hands them on one by one, as <see cref="ResourceFound"/>.</summary>
+internal sealed record ResourcesFound(IReadOnlyList<ClusterResource> Resources) : SearchEvent;
+
 /// <summary>
 /// A cluster is done, whether it succeeded or not (for progress: every searched cluster reports
 /// this exactly once, unless the search is stopped).

@@ -129,14 +129,17 @@ public sealed class FleetSearchTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
+            // Every search has started once each cluster has delivered; the stop must then end all four.
             await foreach (var searchEvent in FleetSearch.RunAsync(SearchPlan.Create(Request(4)), searcher, cancel.Token))
             {
-                delivered++;
-                await cancel.CancelAsync();
+                if (++delivered == 4)
+                {
+                    await cancel.CancelAsync();
+                }
             }
         });
 
-        Assert.Equal(1, delivered);
+        Assert.Equal(4, delivered);
         Assert.Equal(4, stopped);
     }
 

@@ -160,7 +160,7 @@ internal sealed class ListDecoder : IDisposable
         _readerState = reader.CurrentState;
         if (item is null && _inputComplete && _context != Context.Done)
         {
-            throw new JsonException("The body ended before the list was complete.");
+            throw new ListTruncatedException();
         }
 
         return item is not null;

@@ -97,6 +97,15 @@ internal sealed class ListPager
         {
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (ListTruncatedException truncated)
+        {
+            throw new KubeFleetException(
+                ConnectionErrorIds.ConnectionFailed,
+                ErrorKind.ConnectionError,
+                $"The answer of cluster '{_connection.ClusterName}' to GET {pathAndQuery} ended before the list was complete; the connection was probably cut. What arrived before is kept. Try again.",
+                _connection.ClusterName,
+                truncated);
+        }
         catch (JsonException malformed)
         {
             throw new KubeFleetException(

@@ -155,6 +155,15 @@ public sealed class ListDecoderTests
         Assert.Contains(expectedMessage, failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"items":[{"metadata":{"name":"a"}},""")]
+    [InlineData("""{"items":[{"metadata":{"name":"a"},"spec":{"containers":[""")]
+    public void TellsABodyCutShortFromOneThatIsNotAList(string body)
+    {
+        Assert.IsType<ListTruncatedException>(Assert.ThrowsAny<JsonException>(() => Decode(body, 3)));
+        Assert.IsNotType<ListTruncatedException>(Assert.ThrowsAny<JsonException>(() => Decode(body + "]]}", 3)));
+    }
+
     [Fact]
     public void RefusesAnItemBeyondTheSizeLimit()
     {
