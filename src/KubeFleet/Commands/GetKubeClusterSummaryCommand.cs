@@ -22,8 +22,7 @@ public sealed class GetKubeClusterSummaryCommand : KubeClusterCommand
 
     private const int ProgressActivityId = 4301;
 
-    private readonly List<string> clusterNames = [];
-    private bool everyCluster;
+    private readonly PipedClusterNames clusterNames = new();
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
@@ -47,22 +46,12 @@ public sealed class GetKubeClusterSummaryCommand : KubeClusterCommand
     public int TimeoutSec { get; set; } = 60;
 
     // Names arrive one pipeline object at a time; the clusters are read together at the end.
-    protected override void Process()
-    {
-        if (Cluster is null)
-        {
-            everyCluster = true;
-        }
-        else
-        {
-            clusterNames.AddRange(Cluster);
-        }
-    }
+    protected override void Process() => clusterNames.Add(Cluster);
 
     protected override void End()
     {
         using var session = OpenSession();
-        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : clusterNames, workspaces: Workspace), NotFoundErrorId);
+        var selection = session.Registry.Select(clusterNames.Filter(Workspace), NotFoundErrorId);
         var fleet = FleetTargets.Open(selection.Clusters);
         foreach (var error in selection.Missing.Concat(fleet.Errors))
         {

@@ -27,8 +27,7 @@ public sealed class SearchKubeResourceCommand : KubeClusterCommand
     // command. A search reads a cluster's discovery again when a name no longer resolves there.
     private static readonly DiscoveryCache Discovery = new();
 
-    private readonly List<string> clusterNames = [];
-    private bool everyCluster;
+    private readonly PipedClusterNames clusterNames = new();
 
     [Parameter(Position = 0)]
     [ArgumentCompleter(typeof(ResourceKindCompleter))]
@@ -81,22 +80,12 @@ public sealed class SearchKubeResourceCommand : KubeClusterCommand
     public SwitchParameter IncludeSecretData { get; set; }
 
     // Clusters arrive one pipeline object at a time; one search over all of them runs at the end.
-    protected override void Process()
-    {
-        if (Cluster is null)
-        {
-            everyCluster = true;
-        }
-        else
-        {
-            clusterNames.AddRange(Cluster);
-        }
-    }
+    protected override void Process() => clusterNames.Add(Cluster);
 
     protected override void End()
     {
         using var session = OpenSession();
-        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : clusterNames, workspaces: Workspace), ClusterNotFoundErrorId);
+        var selection = session.Registry.Select(clusterNames.Filter(Workspace), ClusterNotFoundErrorId);
         foreach (var missing in selection.Missing)
         {
             WriteError(missing);
@@ -104,7 +93,7 @@ public sealed class SearchKubeResourceCommand : KubeClusterCommand
 
         var targets = Targets(selection.Clusters);
         var plan = SearchPlan.Create(Request(targets));
-        if (selection.Clusters.Count == 0 && everyCluster && Workspace is null)
+        if (selection.Clusters.Count == 0 && clusterNames.EveryCluster && Workspace is null)
         {
             WriteWarning($"No clusters are registered in the profile {session.Registry.ProfilePath}, so there is nothing to search. Register one with Register-KubeCluster.");
         }

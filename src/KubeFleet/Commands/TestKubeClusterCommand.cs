@@ -15,8 +15,7 @@ public sealed class TestKubeClusterCommand : KubeClusterCommand
 {
     private const int ProgressActivityId = 4101;
 
-    private readonly List<string> names = [];
-    private bool everyCluster;
+    private readonly PipedClusterNames names = new();
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -35,22 +34,12 @@ public sealed class TestKubeClusterCommand : KubeClusterCommand
     public int TimeoutSec { get; set; } = 30;
 
     // Names arrive one pipeline object at a time; the checks run together at the end.
-    protected override void Process()
-    {
-        if (Name is null)
-        {
-            everyCluster = true;
-        }
-        else
-        {
-            names.AddRange(Name);
-        }
-    }
+    protected override void Process() => names.Add(Name);
 
     protected override void End()
     {
         using var session = OpenSession();
-        var selection = session.Registry.Select(ClusterFilter.Create(everyCluster ? null : names, workspaces: Workspace), RegistryErrorIds.TestNotFound);
+        var selection = session.Registry.Select(names.Filter(Workspace), RegistryErrorIds.TestNotFound);
         foreach (var missing in selection.Missing)
         {
             WriteError(missing);

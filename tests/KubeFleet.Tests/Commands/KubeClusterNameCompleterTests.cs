@@ -41,5 +41,5 @@ public sealed class KubeClusterNameCompleterTests : IDisposable
     }
 
     private IReadOnlyList<NameCompletion> Complete(string word) =>
-        ClusterNameCompleter.Complete(bed.ProfilePath, SystemProfileEnvironment.Instance, word);
+        new ClusterNameCompleter().Complete(bed.ProfilePath, SystemProfileEnvironment.Instance, word);
 }

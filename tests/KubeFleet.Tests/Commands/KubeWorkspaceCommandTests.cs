@@ -131,7 +131,7 @@ public sealed class KubeWorkspaceCommandTests : IDisposable
     [Fact]
     public void Completes_workspace_names_by_prefix_with_their_clusters()
     {
-        var completions = WorkspaceNameCompleter.Complete(bed.ProfilePath, SystemProfileEnvironment.Instance, "PA");
+        var completions = new WorkspaceNameCompleter().Complete(bed.ProfilePath, SystemProfileEnvironment.Instance, "PA");
 
         var completion = Assert.Single(completions);
         Assert.Equal("payments", completion.CompletionText);
