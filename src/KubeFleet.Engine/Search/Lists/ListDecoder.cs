@@ -151,9 +151,17 @@ internal sealed class ListDecoder : IDisposable
         // Never a final block: the list's closing brace ends it, and the end of input without that
         // brace is reported below in words a user understands.
         var reader = new Utf8JsonReader(_buffer.AsSpan(_scanned, _end - _scanned), isFinalBlock: false, _readerState);
-        while (item is null && _context != Context.Done && reader.Read())
+        try
         {
-            item = Process(ref reader);
+            while (item is null && _context != Context.Done && reader.Read())
+            {
+                item = Process(ref reader);
+            }
+        }
+        catch (InvalidOperationException notText) when (notText.InnerException is System.Text.DecoderFallbackException)
+        {
+            // The reader checks UTF-8 only when a string is read; bytes that are not text are a malformed body all the same.
+            throw new JsonException("The body is not valid UTF-8 text.", notText);
         }
 
         _scanned += (int)reader.BytesConsumed;

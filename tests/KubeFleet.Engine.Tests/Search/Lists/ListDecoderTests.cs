@@ -165,6 +165,17 @@ public sealed class ListDecoderTests
     }
 
     [Fact]
+    public void RefusesMetadataThatIsNotUtf8Text()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"items":[{"metadata":{"name":"a"}}]}""");
+        body[Array.LastIndexOf(body, (byte)'a')] = 0x8E;
+
+        var failure = Assert.Throws<JsonException>(() => Decode(body, [body.Length]));
+
+        Assert.Contains("not valid UTF-8", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RefusesAnItemBeyondTheSizeLimit()
     {
         var body = Encoding.UTF8.GetBytes("""{"items":[{"metadata":{"name":"huge"},"data":""" + $"\"{new string('x', 300_000)}\"" + "}]}");
