@@ -12,6 +12,13 @@ namespace KubeFleet.Tests.Commands;
 public sealed class GetKubeResourceRelationCommandTests(SearchKubeResourceReadFleet fleet)
 {
     [Fact]
+    public void Every_relation_and_direction_of_the_engine_has_one_users_see()
+    {
+        Assert.Equal(Enum.GetNames<KubeFleet.Engine.Insight.Relations.ResourceRelation>(), Enum.GetNames<KubeRelationType>());
+        Assert.Equal(Enum.GetNames<KubeFleet.Engine.Insight.Relations.RelationDirection>(), Enum.GetNames<KubeRelationDirection>());
+    }
+
+    [Fact]
     public void A_deployment_owns_the_replica_sets_that_name_it_as_owner()
     {
         var deployment = Found("deployments").First();
