@@ -220,7 +220,7 @@ Describe 'The cluster registry' {
         $counted = Search-KubeResource -Kind pods -First 1 -IncludeTotalCount -ProfilePath $RegistryProfile
 
         $page.Name | Should -Be ($all | Select-Object -Skip 2 -First 3).Name
-        $counted[0].ToString() | Should -Match 'Total count: 30'
+        $counted[-1].ToString() | Should -Match 'Total count: 30'
     }
 
     It 'reports a malformed query and a down cluster with stable error ids' {
