@@ -177,7 +177,18 @@ internal sealed class ClusterSearcher : IClusterSearcher
                 var next = items.MoveNextAsync();
                 if (!next.IsCompleted && batch.Count > 0)
                 {
-                    batch = await events.FoundAsync(batch, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        batch = await events.FoundAsync(batch, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        // The read under way writes into the list's pooled buffer: it must end before
+                        // the enumerator is disposed and the buffer goes back to the pool. It ends
+                        // promptly, since what stopped the write (the search stopping) cancels it too.
+                        await ((Task)next.AsTask()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                        throw;
+                    }
                 }
 
                 if (!await next.ConfigureAwait(false))
