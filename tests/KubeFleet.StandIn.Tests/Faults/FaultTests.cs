@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -124,6 +125,29 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.InRange(received.Length, 0, 1000);
         using var version = await client.GetAsync("/version");
         Assert.Equal(HttpStatusCode.OK, version.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACompressedBodyCutPartWayIsAPrefixOfTheWholeBody()
+    {
+        using var client = AdminClient();
+        var whole = await client.GetByteArrayAsync(ResourceRead);
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
+        Cluster.Faults.ResetBodiesAfterBytes = 2000;
+
+        var received = new MemoryStream();
+        using var response = await client.GetAsync(ResourceRead, HttpCompletionOption.ResponseHeadersRead);
+        await Record.ExceptionAsync(() => response.Content.CopyToAsync(received));
+        received.Position = 0;
+        var inflated = new MemoryStream();
+        using var gzip = new GZipStream(received, CompressionMode.Decompress);
+        var failure = await Record.ExceptionAsync(() => gzip.CopyToAsync(inflated));
+
+        Assert.Equal("gzip", response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal(2000, received.Length);
+        Assert.True(failure is null or IOException, $"The received bytes are not a cut gzip stream: {failure}");
+        Assert.InRange(inflated.Length, 1, whole.Length - 1);
+        Assert.Equal(whole.AsSpan(0, (int)inflated.Length).ToArray(), inflated.ToArray());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class FaultyBodyStream : Stream
     private readonly TimeProvider clock;
     private readonly long startedAt;
     private long written;
+    private bool cut;
 
     public FaultyBodyStream(Stream inner, long? bytesPerSecond, long? resetAfterBytes, TimeProvider clock)
     {
@@ -48,14 +49,22 @@ internal sealed class FaultyBodyStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        // A handler's own cleanup (a compressor flushing on dispose) writes again after the cut;
+        // letting those bytes through would splice unrelated data onto the truncated body.
+        if (cut)
+        {
+            throw CutException();
+        }
+
         while (!buffer.IsEmpty)
         {
             var slice = buffer[..(int)Math.Min(buffer.Length, SliceLength())];
             if (resetAfterBytes is { } budget && written + slice.Length >= budget)
             {
+                cut = true;
                 await inner.WriteAsync(slice[..(int)(budget - written)], cancellationToken);
                 await inner.FlushAsync(cancellationToken);
-                throw new IOException($"Stand-in fault: the body is cut after {budget} bytes.");
+                throw CutException();
             }
 
             await PaceAsync(slice.Length, cancellationToken);
@@ -74,15 +83,17 @@ internal sealed class FaultyBodyStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => cut ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
 
-    public override void Flush() => inner.Flush();
+    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    private IOException CutException() => new($"Stand-in fault: the body is cut after {resetAfterBytes} bytes.");
 
     private long SliceLength() => bytesPerSecond is { } rate ? Math.Max(1, rate / SlicesPerSecond) : long.MaxValue;
 
