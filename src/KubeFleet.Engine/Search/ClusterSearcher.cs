@@ -20,8 +20,12 @@ internal sealed class ClusterSearcher : IClusterSearcher
     /// </summary>
     private const int ListsPerCluster = 4;
 
-    /// <summary>The most matches sent in one batch: enough to make channel writes rare, few enough to stream.</summary>
-    private const int MaxBatch = 256;
+    /// <summary>
+    /// The most matches sent in one batch: enough that clusters rarely meet on the channel's lock,
+    /// few enough that little is in flight. Whatever is in flight when the GC runs is copied to an
+    /// older generation; batches of 256 made every collection a large one (docs/benchmarks.md).
+    /// </summary>
+    private const int MaxBatch = 8;
 
     private readonly SearchPlan _plan;
     private readonly ClusterConnectionPool _connections;

@@ -25,10 +25,10 @@ public sealed class FleetSearch
 {
     /// <summary>
     /// Events waiting for the consumer. When it falls behind, clusters wait instead of piling up
-    /// results. Results travel in batches of up to 256, so this bounds what is in flight to about
-    /// 4,000 objects (some 30 MB of pods), enough to keep every cluster busy between the consumer's reads.
+    /// results. Results travel in small batches, so a few dozen objects wait here at most: every
+    /// object in flight survives the next collection, and the copy costs more than the wait.
     /// </summary>
-    private const int ChannelCapacity = 16;
+    private const int ChannelCapacity = 4;
 
     private readonly ClusterConnectionPool _connections;
     private readonly DiscoveryCache _discovery;
