@@ -39,7 +39,7 @@ internal sealed class HungCluster : IScenario
             new(
                 $"one hung cluster of {Fleet.Clusters}, {timeout} s timeout: costs no more than its timeout",
                 $"≤ {Formats.Seconds(limit)}, {Formats.Count(expected)} results, 1 error",
-                $"{Formats.Seconds(row.TotalSeconds)}, {string.Join(" / ", row.DistinctResults.Select(Formats.Count))} results, {row.MostErrors} errors",
+                $"{Formats.Seconds(row.TotalSeconds)}, {string.Join(" / ", row.DistinctResults.Select(Formats.Count))} results, {row.MostErrors} {(row.MostErrors == 1 ? "error" : "errors")}",
                 row.TotalSeconds <= limit && row.DistinctResults.SequenceEqual([expected]) && row.Runs.All(run => run.Errors == 1)),
         ];
         return new ScenarioReport($"{Name}: one hung cluster in {Fleet}", body, goals);
