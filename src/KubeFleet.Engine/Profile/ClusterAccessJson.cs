@@ -23,18 +23,18 @@ internal static class ClusterAccessJson
 
         writer.WriteStartObject();
         writer.WriteString("server", access.Server.OriginalString);
-        WriteIfSet(writer, "certificateAuthorityPem", access.CertificateAuthorityPem);
-        WriteIfSet(writer, "tlsServerName", access.TlsServerName);
-        WriteIfSet(writer, "insecureSkipTlsVerify", access.InsecureSkipTlsVerify);
+        writer.WriteIfSet("certificateAuthorityPem", access.CertificateAuthorityPem);
+        writer.WriteIfSet("tlsServerName", access.TlsServerName);
+        writer.WriteIfSet("insecureSkipTlsVerify", access.InsecureSkipTlsVerify);
         if (access.ProxyUrl is not null)
         {
             WriteSealed("proxyUrl", ProxyUrlField, access.ProxyUrl.OriginalString);
         }
 
-        WriteIfSet(writer, "disableCompression", access.DisableCompression);
-        WriteIfSet(writer, "impersonate", access.Impersonate);
-        WriteIfAny(writer, "impersonateGroups", access.ImpersonateGroups);
-        WriteIfSet(writer, "execClusterConfigJson", access.ExecClusterConfigJson);
+        writer.WriteIfSet("disableCompression", access.DisableCompression);
+        writer.WriteIfSet("impersonate", access.Impersonate);
+        writer.WriteIfAny("impersonateGroups", access.ImpersonateGroups);
+        writer.WriteIfSet("execClusterConfigJson", access.ExecClusterConfigJson);
 
         writer.WriteStartObject("credential");
         writer.WriteString("kind", access.Credential.Kind);
@@ -51,7 +51,7 @@ internal static class ClusterAccessJson
                 writer.WriteStartObject("exec");
                 writer.WriteString("apiVersion", exec.ApiVersion);
                 writer.WriteString("command", exec.Command);
-                WriteIfAny(writer, "args", exec.Args);
+                writer.WriteIfAny("args", exec.Args);
                 writer.WriteStartArray("env");
                 for (var index = 0; index < exec.Env.Count; index++)
                 {
@@ -63,9 +63,9 @@ internal static class ClusterAccessJson
 
                 writer.WriteEndArray();
                 writer.WriteString("interactiveMode", exec.InteractiveMode.ToString());
-                WriteIfSet(writer, "provideClusterInfo", exec.ProvideClusterInfo);
-                WriteIfSet(writer, "installHint", exec.InstallHint);
-                WriteIfSet(writer, "baseDirectory", exec.BaseDirectory);
+                writer.WriteIfSet("provideClusterInfo", exec.ProvideClusterInfo);
+                writer.WriteIfSet("installHint", exec.InstallHint);
+                writer.WriteIfSet("baseDirectory", exec.BaseDirectory);
                 writer.WriteEndObject();
                 break;
         }
@@ -174,35 +174,4 @@ internal static class ClusterAccessJson
     private static string RequiredSealed(JsonObjectReader json, string name) =>
         OptionalSealedValue(json, name) ?? throw json.Wrong(name, "a sealed value");
 
-    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter writer, string name, bool value)
-    {
-        if (value)
-        {
-            writer.WriteBoolean(name, value);
-        }
-    }
-
-    private static void WriteIfAny(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-    {
-        if (values.Count == 0)
-        {
-            return;
-        }
-
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
 }

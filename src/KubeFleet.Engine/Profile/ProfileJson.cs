@@ -200,37 +200,17 @@ internal static class ProfileJson
     {
         writer.WriteStartObject();
         writer.WriteString("name", cluster.Name);
-        WriteIfSet(writer, "displayName", cluster.DisplayName);
-        WriteIfSet(writer, "description", cluster.Description);
-        if (cluster.Labels.Count > 0)
-        {
-            writer.WriteStartObject("labels");
-            foreach (var (key, value) in cluster.Labels)
-            {
-                writer.WriteString(key, value);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        if (cluster.Workspaces.Count > 0)
-        {
-            writer.WriteStartArray("workspaces");
-            foreach (var workspace in cluster.Workspaces)
-            {
-                writer.WriteStringValue(workspace);
-            }
-
-            writer.WriteEndArray();
-        }
-
+        writer.WriteIfSet("displayName", cluster.DisplayName);
+        writer.WriteIfSet("description", cluster.Description);
+        writer.WriteIfAny("labels", cluster.Labels);
+        writer.WriteIfAny("workspaces", cluster.Workspaces);
         writer.WriteString("server", cluster.Server.OriginalString);
-        WriteIfSet(writer, "clusterUid", cluster.ClusterUid);
-        WriteIfSet(writer, "serverVersion", cluster.ServerVersion);
-        WriteIfSet(writer, "contextName", cluster.ContextName);
-        WriteIfSet(writer, "authKind", cluster.AuthKind);
-        WriteIfSet(writer, "userName", cluster.UserName);
-        WriteIfSet(writer, "sharedCertificateAuthority", cluster.SharedCertificateAuthorityPem);
+        writer.WriteIfSet("clusterUid", cluster.ClusterUid);
+        writer.WriteIfSet("serverVersion", cluster.ServerVersion);
+        writer.WriteIfSet("contextName", cluster.ContextName);
+        writer.WriteIfSet("authKind", cluster.AuthKind);
+        writer.WriteIfSet("userName", cluster.UserName);
+        writer.WriteIfSet("sharedCertificateAuthority", cluster.SharedCertificateAuthorityPem);
         if (cluster.CertificateNotAfter is { } notAfter)
         {
             writer.WriteString("certificateNotAfter", notAfter);
@@ -269,14 +249,6 @@ internal static class ProfileJson
         {
             writer.WritePropertyName(name);
             value.WriteTo(writer);
-        }
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
         }
     }
 

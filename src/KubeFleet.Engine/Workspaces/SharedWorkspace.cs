@@ -150,32 +150,14 @@ public sealed record SharedWorkspace(string Name, DateTimeOffset ExportedAt, IRe
     {
         writer.WriteStartObject();
         writer.WriteString("name", cluster.Name);
-        WriteIfSet(writer, "displayName", cluster.DisplayName);
-        WriteIfSet(writer, "description", cluster.Description);
-        if (cluster.Labels.Count > 0)
-        {
-            writer.WriteStartObject("labels");
-            foreach (var (key, value) in cluster.Labels)
-            {
-                writer.WriteString(key, value);
-            }
-
-            writer.WriteEndObject();
-        }
-
+        writer.WriteIfSet("displayName", cluster.DisplayName);
+        writer.WriteIfSet("description", cluster.Description);
+        writer.WriteIfAny("labels", cluster.Labels);
         writer.WriteString("server", cluster.Server.OriginalString);
-        WriteIfSet(writer, "certificateAuthority", cluster.CertificateAuthorityPem);
-        WriteIfSet(writer, "clusterUid", cluster.ClusterUid);
-        WriteIfSet(writer, "serverVersion", cluster.ServerVersion);
+        writer.WriteIfSet("certificateAuthority", cluster.CertificateAuthorityPem);
+        writer.WriteIfSet("clusterUid", cluster.ClusterUid);
+        writer.WriteIfSet("serverVersion", cluster.ServerVersion);
         writer.WriteEndObject();
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 
     private static string? Text(JsonElement element, string name) =>
