@@ -6,17 +6,20 @@ namespace KubeFleet.Engine.Search.Lists;
 
 /// <summary>
 /// Decodes a Kubernetes list (<c>{"kind":"PodList","metadata":{…},"items":[…]}</c>) as its bytes
-/// arrive. One pass of a <see cref="Utf8JsonReader"/> over a pooled buffer finds each item's bytes
-/// and reads its metadata on the way; an item is copied out once, as it completes. The buffer holds
-/// the item in progress and what has arrived after it, never the whole body, and grows only for an
-/// item larger than itself.
+/// arrive. A <see cref="Utf8JsonReader"/> over a pooled buffer walks the list and each item's
+/// metadata; every other object or array (spec, status, managed fields) is stepped over by a
+/// <see cref="JsonValueSkipper"/>, which checks its brackets and strings but not the tokens between
+/// them. An item is copied out once, as it completes. The buffer holds the item in progress and what
+/// has arrived after it, never the whole body, and grows only for an item larger than itself.
 /// </summary>
 /// <remarks>
 /// Feed it like a pipe: write into <see cref="GetMemory"/>, call <see cref="Advance"/>, then take
 /// items with <see cref="TryDecodeItem"/> until it returns false; call <see cref="CompleteInput"/>
 /// when the body ends. The reader stops at token boundaries and resumes from
 /// <see cref="JsonReaderState"/>, so the state machine below works token by token, whatever the
-/// chunking. Malformed input throws <see cref="JsonException"/>.
+/// chunking. A skipped value is handed back to the reader at its closing bracket, in the state the
+/// reader left after the opening one, so to the reader it is an empty object or array. Malformed
+/// input throws <see cref="JsonException"/>.
 /// </remarks>
 internal sealed class ListDecoder : IDisposable
 {
@@ -46,8 +49,9 @@ internal sealed class ListDecoder : IDisposable
 
     private Context _context = Context.Start;
     private Member _member;
-    private int _skipDepth;
+    private JsonValueSkipper _skipper;
     private Context _skipReturn;
+    private bool _atSkippedClose;
 
     private string? _listResourceVersion;
     private string? _listContinue;
@@ -143,29 +147,14 @@ internal sealed class ListDecoder : IDisposable
     public bool TryDecodeItem([NotNullWhen(true)] out ListItem? item)
     {
         item = null;
-        if (_context == Context.Done)
+        while (_context != Context.Done && (_context != Context.Skip || SkipValue()))
         {
-            return false;
-        }
-
-        // Never a final block: the list's closing brace ends it, and the end of input without that
-        // brace is reported below in words a user understands.
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_scanned, _end - _scanned), isFinalBlock: false, _readerState);
-        try
-        {
-            while (item is null && _context != Context.Done && reader.Read())
+            if (ReadTokens(out item) || _context != Context.Skip)
             {
-                item = Process(ref reader);
+                break;
             }
         }
-        catch (InvalidOperationException notText) when (notText.InnerException is System.Text.DecoderFallbackException)
-        {
-            // The reader checks UTF-8 only when a string is read; bytes that are not text are a malformed body all the same.
-            throw new JsonException("The body is not valid UTF-8 text.", notText);
-        }
 
-        _scanned += (int)reader.BytesConsumed;
-        _readerState = reader.CurrentState;
         if (item is null && _inputComplete && _context != Context.Done)
         {
             throw new ListTruncatedException();
@@ -183,16 +172,57 @@ internal sealed class ListDecoder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads tokens until an item completes (true), a value is to be skipped, the list ends, or the
+    /// bytes given so far run out.
+    /// </summary>
+    private bool ReadTokens([NotNullWhen(true)] out ListItem? item)
+    {
+        item = null;
+
+        // Never a final block: the list's closing brace ends it, and the end of input without that
+        // brace is reported in words a user understands.
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_scanned, _end - _scanned), isFinalBlock: false, _readerState);
+        try
+        {
+            while (item is null && _context is not (Context.Done or Context.Skip) && reader.Read())
+            {
+                item = Process(ref reader);
+            }
+        }
+        catch (InvalidOperationException notText) when (notText.InnerException is System.Text.DecoderFallbackException)
+        {
+            // The reader checks UTF-8 only when a string is read; bytes that are not text are a malformed body all the same.
+            throw new JsonException("The body is not valid UTF-8 text.", notText);
+        }
+
+        _scanned += (int)reader.BytesConsumed;
+        _readerState = reader.CurrentState;
+        return item is not null;
+    }
+
+    /// <summary>
+    /// Steps over the rest of the value being skipped; true when its closing bracket is next, for
+    /// the reader to read.
+    /// </summary>
+    private bool SkipValue()
+    {
+        if (!_skipper.TrySkip(_buffer.AsSpan(0, _end), ref _scanned))
+        {
+            return false;
+        }
+
+        _context = _skipReturn;
+        _atSkippedClose = true;
+        return true;
+    }
+
     private ListItem? Process(ref Utf8JsonReader reader)
     {
         var token = reader.TokenType;
-        if (_context == Context.Skip)
+        if (_atSkippedClose)
         {
-            if (token is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == _skipDepth)
-            {
-                _context = _skipReturn;
-            }
-
+            _atSkippedClose = false;
             return null;
         }
 
@@ -259,12 +289,10 @@ internal sealed class ListDecoder : IDisposable
                 break;
         }
 
-        // Most of an object (spec, status, managed fields) is stepped over. The reader skips a
-        // subtree it holds whole in one tight loop; one cut by the end of the buffer is walked token
-        // by token in the Skip context instead.
-        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+        // Most of an object (spec, status, managed fields) is stepped over, by the skipper.
+        if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
-            _skipDepth = reader.CurrentDepth;
+            _skipper = new JsonValueSkipper();
             _skipReturn = _context;
             _context = Context.Skip;
         }
