@@ -72,6 +72,21 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountsTheResourceReadsItReceivesWhateverTheAnswer()
+    {
+        using var client = AdminClient();
+        Cluster.Faults.FailNextRequests(1);
+
+        using var version = await client.GetAsync("/version");
+        using var discovery = await client.GetAsync("/api/v1");
+        using var failed = await client.GetAsync(ResourceRead);
+        using var served = await client.GetAsync(ResourceRead);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(2, Cluster.ResourceReads);
+    }
+
+    [Fact]
     public async Task ServerErrorsOnEveryReadLastUntilCleared()
     {
         using var client = AdminClient();

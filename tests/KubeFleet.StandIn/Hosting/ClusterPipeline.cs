@@ -23,6 +23,7 @@ internal sealed class ClusterPipeline
     private readonly SelfSubjectReviews reviews;
     private readonly ApiHandler api;
     private readonly TimeProvider clock;
+    private long resourceReads;
 
     public ClusterPipeline(ClusterFaults faults, Authenticator authenticator, IAuthorizer authorizer, SelfSubjectReviews reviews, ApiHandler api, TimeProvider clock)
     {
@@ -34,11 +35,20 @@ internal sealed class ClusterPipeline
         this.clock = clock;
     }
 
+    /// <summary>Resource reads (gets and lists of objects) received so far, counted as they arrive.</summary>
+    public long ResourceReads => Interlocked.Read(ref resourceReads);
+
     public async Task InvokeAsync(HttpContext context)
     {
         // Set on every response, errors included: without it kubectl's HTTP cache replays stale answers.
         context.Response.Headers.CacheControl = "no-cache, private";
         context.Response.Headers["Audit-Id"] = Guid.NewGuid().ToString();
+        var isResourceRead = IsResourceRead(context.Request);
+        if (isResourceRead)
+        {
+            Interlocked.Increment(ref resourceReads);
+        }
+
         if (!faults.AnyRequestFault)
         {
             await ServeAsync(context, isFaultyRead: false);
@@ -51,7 +61,6 @@ internal sealed class ClusterPipeline
             await Task.Delay(settings.Latency, clock, context.RequestAborted);
         }
 
-        var isResourceRead = IsResourceRead(context.Request);
         var resetAfter = isResourceRead ? settings.ResetBodiesAfterBytes : null;
         if (settings.BodyBytesPerSecond is null && resetAfter is null)
         {

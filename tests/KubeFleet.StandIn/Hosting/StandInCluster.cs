@@ -17,9 +17,10 @@ public sealed class StandInCluster
     private readonly ServerCertificates serverCertificates;
     private readonly ExecTokens execTokens;
     private readonly TimeProvider clock;
+    private readonly ClusterPipeline pipeline;
 
     private StandInCluster(string name, int index, ClusterOptions options, ClusterData data, CertificateAuthority authority,
-        ServerCertificates serverCertificates, ClusterUsers users, RuleAuthorizer access, ExecTokens execTokens, TimeProvider clock, ClusterHost host, ClusterFaults faults)
+        ServerCertificates serverCertificates, ClusterUsers users, RuleAuthorizer access, ExecTokens execTokens, TimeProvider clock, ClusterHost host, ClusterFaults faults, ClusterPipeline pipeline)
     {
         Name = name;
         Index = index;
@@ -33,6 +34,7 @@ public sealed class StandInCluster
         this.clock = clock;
         this.host = host;
         Faults = faults;
+        this.pipeline = pipeline;
     }
 
     /// <summary>A DNS label: <c>cluster-01</c>, <c>cluster-02</c>, ...</summary>
@@ -55,6 +57,9 @@ public sealed class StandInCluster
     public ClusterData Data { get; }
 
     public ClusterFaults Faults { get; }
+
+    /// <summary>Resource reads (gets and lists of objects) this cluster has received so far, answered or not.</summary>
+    public long ResourceReads => pipeline.ResourceReads;
 
     public ClusterUsers Users { get; }
 
@@ -125,6 +130,6 @@ public sealed class StandInCluster
             new ApiHandler(data, clock),
             clock);
         await host.StartListeningAsync();
-        return new StandInCluster(name, index, options, data, authority, serverCertificates, users, access, execTokens, clock, host, faults);
+        return new StandInCluster(name, index, options, data, authority, serverCertificates, users, access, execTokens, clock, host, faults, pipeline);
     }
 }

@@ -115,9 +115,12 @@ internal sealed class ListDecoder : IDisposable
 
     /// <summary>
     /// The list's own metadata. Typed lists send it before their items, unstructured ones (custom
-    /// resources) after them, so it is complete only once <see cref="IsComplete"/> is.
+    /// resources) after them, so it is complete once <see cref="HasMetadata"/> or <see cref="IsComplete"/> is.
     /// </summary>
     public ListMetadata Metadata => new(_listResourceVersion, _listContinue, _listRemainingItemCount);
+
+    /// <summary>True once the list's own metadata has been read, whether before or after its items.</summary>
+    public bool HasMetadata { get; private set; }
 
     /// <summary>Space to write the next bytes of the body into; commit them with <see cref="Advance"/>.</summary>
     public Memory<byte> GetMemory()
@@ -352,7 +355,11 @@ internal sealed class ListDecoder : IDisposable
             case Context.Root:
                 _context = Context.Done;
                 break;
-            case Context.ListMetadata or Context.Items:
+            case Context.ListMetadata:
+                HasMetadata = true;
+                _context = Context.Root;
+                break;
+            case Context.Items:
                 _context = Context.Root;
                 break;
             case Context.Item:

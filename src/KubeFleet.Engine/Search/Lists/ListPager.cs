@@ -8,8 +8,11 @@ namespace KubeFleet.Engine.Search.Lists;
 
 /// <summary>
 /// Reads a whole list page by page (<c>limit</c> and <c>continue</c>), each page decoded as it
-/// arrives. When a continue token has expired (410 on a later page), it falls back as client-go's
-/// pager does to one list without paging, and skips what the earlier pages already gave.
+/// arrives. The next page is asked for as soon as the current one's continue token has been read,
+/// which typed lists send before their items: its round trip passes while the current page is read,
+/// rather than adding up page after page. When a continue token has expired (410 on a later page),
+/// it falls back as client-go's pager does to one list without paging, and skips what the earlier
+/// pages already gave.
 /// </summary>
 internal sealed class ListPager
 {
@@ -31,33 +34,51 @@ internal sealed class ListPager
     /// </summary>
     public async IAsyncEnumerable<ListItem> ReadAllAsync(Func<ValueTask> onContinueExpired, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? continueToken = null;
         string? lastKey = null;
-        do
+        PageRequest? next = new(this, continueToken: null, cancellationToken);
+        try
         {
-            var pathAndQuery = _request.PathAndQuery(_pageSize, continueToken);
-            using var response = await SendAsync(pathAndQuery, continueToken is not null, cancellationToken).ConfigureAwait(false);
-            if (response is null)
+            while (next is not null)
             {
-                await onContinueExpired().ConfigureAwait(false);
-                await foreach (var item in ReadRestAsync(lastKey, cancellationToken).ConfigureAwait(false))
+                await using var page = next;
+                next = null;
+                using var response = await page.ResponseAsync().ConfigureAwait(false);
+                if (response is null)
                 {
+                    await onContinueExpired().ConfigureAwait(false);
+                    await foreach (var item in ReadRestAsync(lastKey, cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return item;
+                    }
+
+                    yield break;
+                }
+
+                using var reader = new ListReader(response.Content, _request.ItemType);
+                while (await ReadItemAsync(reader, page.PathAndQuery, cancellationToken).ConfigureAwait(false) is { } item)
+                {
+                    lastKey = item.Metadata.ListKey;
+                    if (next is null && reader.HasMetadata && reader.Metadata.Continue is { } early)
+                    {
+                        next = new PageRequest(this, early, cancellationToken);
+                    }
+
                     yield return item;
                 }
 
-                yield break;
+                if (next is null && reader.Metadata.Continue is { } late)
+                {
+                    next = new PageRequest(this, late, cancellationToken);
+                }
             }
-
-            using var reader = new ListReader(response.Content, _request.ItemType);
-            while (await ReadItemAsync(reader, pathAndQuery, cancellationToken).ConfigureAwait(false) is { } item)
-            {
-                lastKey = item.Metadata.ListKey;
-                yield return item;
-            }
-
-            continueToken = reader.Metadata.Continue;
         }
-        while (continueToken is not null);
+        finally
+        {
+            if (next is not null)
+            {
+                await next.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -114,6 +135,53 @@ internal sealed class ListPager
                 $"Cluster '{_connection.ClusterName}' answered GET {pathAndQuery} with a list that cannot be read ({malformed.Message}). Check that the address is a Kubernetes API server and not a proxy in between.",
                 _connection.ClusterName,
                 malformed);
+        }
+    }
+
+    /// <summary>
+    /// One page's request, sent when made. Until its response is taken it can be abandoned: the
+    /// request is cancelled and whatever answer came is disposed, so nothing is left running when a
+    /// search stops part-way.
+    /// </summary>
+    private sealed class PageRequest : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _abandon;
+        private readonly Task<ClusterResponse?> _response;
+        private bool _taken;
+
+        public PageRequest(ListPager pager, string? continueToken, CancellationToken cancellationToken)
+        {
+            PathAndQuery = pager._request.PathAndQuery(pager._pageSize, continueToken);
+            _abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _response = pager.SendAsync(PathAndQuery, continueToken is not null, _abandon.Token);
+        }
+
+        public string PathAndQuery { get; }
+
+        /// <summary>The response (null when the continue token has expired), from then on the caller's to dispose.</summary>
+        public async Task<ClusterResponse?> ResponseAsync()
+        {
+            var response = await _response.ConfigureAwait(false);
+            _taken = true;
+            return response;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_taken)
+            {
+                await _abandon.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    (await _response.ConfigureAwait(false))?.Dispose();
+                }
+                catch (Exception abandoned) when (abandoned is OperationCanceledException or KubeFleetException)
+                {
+                    // Nobody waits for this page any more: what stopped the search is reported elsewhere.
+                }
+            }
+
+            _abandon.Dispose();
         }
     }
 }

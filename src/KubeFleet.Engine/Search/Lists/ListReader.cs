@@ -12,8 +12,11 @@ internal sealed class ListReader : IDisposable
         _decoder = new ListDecoder(itemType);
     }
 
-    /// <summary>The list's metadata; complete once <see cref="ReadAsync"/> has returned null.</summary>
+    /// <summary>The list's metadata; complete once <see cref="HasMetadata"/> is true or <see cref="ReadAsync"/> has returned null.</summary>
     public ListMetadata Metadata => _decoder.Metadata;
+
+    /// <summary>True once the list's metadata has been read: before the first item of a typed list.</summary>
+    public bool HasMetadata => _decoder.HasMetadata;
 
     /// <summary>
     /// The next item, or null at the end of the list. Malformed JSON throws
