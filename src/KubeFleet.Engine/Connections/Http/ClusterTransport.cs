@@ -13,6 +13,15 @@ namespace KubeFleet.Engine.Connections.Http;
 /// </summary>
 internal sealed class ClusterTransport
 {
+    /// <summary>
+    /// How much of one HTTP/2 response the server may send ahead of what has been read. The default
+    /// 64 KiB holds a fraction of a compressed page of 500 pods (about 400 KiB), so the server
+    /// stalled on every page; 1 MiB holds one (the headline search took 8% less time, and its server
+    /// a fifth less CPU, docs/benchmarks.md). It is also what waits in memory per list read when
+    /// results are consumed slowly; client-go allows 4 MiB.
+    /// </summary>
+    private const int Http2StreamWindowBytes = 1024 * 1024;
+
     private readonly object _gate = new();
     private readonly SocketsHttpHandler _handler;
     private int _leases;
@@ -40,6 +49,7 @@ internal sealed class ClusterTransport
             MaxConnectionsPerServer = options.MaxConnectionsPerCluster,
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+            InitialHttp2StreamWindowSize = Http2StreamWindowBytes,
         };
         if (access.ProxyUrl is { } proxyUrl)
         {
