@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace KubeFleet.Engine.Search.Lists;
@@ -20,6 +21,11 @@ namespace KubeFleet.Engine.Search.Lists;
 /// chunking. A skipped value is handed back to the reader at its closing bracket, in the state the
 /// reader left after the opening one, so to the reader it is an empty object or array. Malformed
 /// input throws <see cref="JsonException"/>.
+/// <para>
+/// The methods that run per token are compiled fully optimized at once. A search is usually its
+/// process's first, and on a busy machine the tiered JIT took seconds to replace their first,
+/// instrumented code, which counted every branch taken (docs/benchmarks.md).
+/// </para>
 /// </remarks>
 internal sealed class ListDecoder : IDisposable
 {
@@ -147,6 +153,7 @@ internal sealed class ListDecoder : IDisposable
     /// Decodes up to the end of the next item. False when the bytes given so far hold no further
     /// complete item (write more) or the list is complete.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDecodeItem([NotNullWhen(true)] out ListItem? item)
     {
         item = null;
@@ -179,6 +186,7 @@ internal sealed class ListDecoder : IDisposable
     /// Reads tokens until an item completes (true), a value is to be skipped, the list ends, or the
     /// bytes given so far run out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadTokens([NotNullWhen(true)] out ListItem? item)
     {
         item = null;
@@ -208,6 +216,7 @@ internal sealed class ListDecoder : IDisposable
     /// Steps over the rest of the value being skipped; true when its closing bracket is next, for
     /// the reader to read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SkipValue()
     {
         if (!_skipper.TrySkip(_buffer.AsSpan(0, _end), ref _scanned))
@@ -220,6 +229,7 @@ internal sealed class ListDecoder : IDisposable
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ListItem? Process(ref Utf8JsonReader reader)
     {
         var token = reader.TokenType;
@@ -303,6 +313,7 @@ internal sealed class ListDecoder : IDisposable
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Member NameMember(ref Utf8JsonReader reader)
     {
         switch (_context)
@@ -348,6 +359,7 @@ internal sealed class ListDecoder : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ListItem? Close(ref Utf8JsonReader reader)
     {
         switch (_context)
@@ -380,6 +392,7 @@ internal sealed class ListDecoder : IDisposable
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OpenItem(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -398,6 +411,7 @@ internal sealed class ListDecoder : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ListItem CloseItem(ref Utf8JsonReader reader)
     {
         var end = _scanned + (int)reader.BytesConsumed;
@@ -413,6 +427,7 @@ internal sealed class ListDecoder : IDisposable
 
     // The copies are written whole, so they skip the zeroing of a new array, which took 7% of a
     // 100,000-object search's samples (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] CopyItem(ReadOnlySpan<byte> item)
     {
         if (_itemHasKind && _itemHasApiVersion)
@@ -458,6 +473,7 @@ internal sealed class ListDecoder : IDisposable
         written += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadListMetadata(ref Utf8JsonReader reader, Member member)
     {
         switch (member)
@@ -475,6 +491,7 @@ internal sealed class ListDecoder : IDisposable
     }
 
     /// <summary>Reads one member of an item's metadata; true when it opened a nested context.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadItemMetadata(ref Utf8JsonReader reader, Member member)
     {
         var token = reader.TokenType;
@@ -521,6 +538,7 @@ internal sealed class ListDecoder : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddEntry(ref Utf8JsonReader reader)
     {
         var entries = _context == Context.Labels
@@ -621,6 +639,7 @@ internal sealed class ListDecoder : IDisposable
         private bool _controller;
         private bool _blockOwnerDeletion;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Read(ref Utf8JsonReader reader, Member member)
         {
             var token = reader.TokenType;
