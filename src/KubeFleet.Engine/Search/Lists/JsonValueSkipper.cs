@@ -17,7 +17,7 @@ namespace KubeFleet.Engine.Search.Lists;
 /// closes the value is left for the reader, which checks that it matches the one that opened it.
 /// A block of 64 bytes is classified with vector compares, and which quotes and brackets count is
 /// worked out with bit arithmetic: the characters a backslash escapes (as simdjson finds them:
-/// managed fields are full of <c>k:{"name":"…"}</c> keys), then which bytes lie inside strings.
+/// managed fields are full of keys like <c>k:{\"name\":\"web\"}</c>), then which bytes lie inside strings.
 /// The bytes short of a whole block are stepped one by one, with the same rules.
 /// Compiled fully optimized at once: it runs over nearly every byte of a search, so it must not
 /// wait for the tiered JIT (docs/benchmarks.md).
