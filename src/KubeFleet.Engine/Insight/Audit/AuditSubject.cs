@@ -21,10 +21,12 @@ internal sealed class AuditSubject : IQueryRow
 {
     private readonly IQueryRow resource;
 
-    private AuditSubject(IQueryRow resource, JsonElement document)
+    private AuditSubject(IQueryRow resource, byte[] document)
     {
         this.resource = resource;
-        Object = document;
+        Json = document;
+        var reader = new Utf8JsonReader(document);
+        Object = JsonElement.ParseValue(ref reader);
     }
 
     public string Cluster => resource.Cluster;
@@ -36,6 +38,7 @@ internal sealed class AuditSubject : IQueryRow
     public DateTimeOffset? CreationTimestamp => resource.CreationTimestamp;
     public DateTimeOffset? DeletionTimestamp => resource.DeletionTimestamp;
     public JsonElement Object { get; }
+    public ReadOnlyMemory<byte> Json { get; }
 
     public bool TryGetLabel(string key, [NotNullWhen(true)] out string? value) => resource.TryGetLabel(key, out value);
 
@@ -47,7 +50,7 @@ internal sealed class AuditSubject : IQueryRow
     public static AuditSubject ForContainer(IQueryRow resource, PodTemplate template, string containerSet, JsonElement container) =>
         new(resource, Compose(resource, template, (containerSet, container)));
 
-    private static JsonElement Compose(IQueryRow resource, PodTemplate template, (string Set, JsonElement Container)? container)
+    private static byte[] Compose(IQueryRow resource, PodTemplate template, (string Set, JsonElement Container)? container)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -67,8 +70,7 @@ internal sealed class AuditSubject : IQueryRow
             }
             writer.WriteEndObject();
         }
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteProperty(Utf8JsonWriter writer, string name, JsonElement value)

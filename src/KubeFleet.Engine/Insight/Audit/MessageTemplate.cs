@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using KubeFleet.Engine.Search.Query;
 
 namespace KubeFleet.Engine.Insight.Audit;
@@ -69,7 +68,7 @@ public sealed class MessageTemplate
     }
 
     /// <summary>The message for one finding, with placeholders filled from the object the rule matched.</summary>
-    internal string Render(JsonElement subject)
+    internal string Render(ReadOnlyMemory<byte> subject)
     {
         var message = new StringBuilder();
         foreach (var (text, isPath) in parts)

@@ -55,7 +55,7 @@ public sealed class ResourceAuditor
     }
 
     private static AuditFinding Finding(AuditRule rule, string? container, IQueryRow subject) =>
-        new(rule.Id, rule.Severity, container, rule.Message.Render(subject.Object), rule.Fix);
+        new(rule.Id, rule.Severity, container, rule.Message.Render(subject.Json), rule.Fix);
 
     private static string ContainerName(System.Text.Json.JsonElement container) =>
         container.TryGetProperty("name", out var name) && name.ValueKind == System.Text.Json.JsonValueKind.String ? name.GetString()! : "";

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text.Json;
 
 namespace KubeFleet.Engine.Search.Lists;
 
@@ -42,6 +43,32 @@ internal struct JsonValueSkipper
 
     /// <summary>Starts inside the value, just after its opening bracket.</summary>
     public JsonValueSkipper() => _depth = 1;
+
+    /// <summary>
+    /// Steps a reader over a whole JSON text past the value it is on, as <see cref="Utf8JsonReader.Skip"/>
+    /// does but without tokenizing an object or array: the reader is replaced by one that starts at
+    /// the value's closing bracket, in the state the opening one left, and reads it.
+    /// <paramref name="origin"/> is where in <paramref name="json"/> the reader starts, and moves with it.
+    /// </summary>
+    public static void Skip(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, ref int origin)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var position = origin + (int)reader.BytesConsumed;
+        var skipper = new JsonValueSkipper();
+        if (!skipper.TrySkip(json, ref position))
+        {
+            throw new JsonException("The JSON text ends inside an object or array.");
+        }
+
+        var state = reader.CurrentState;
+        origin = position;
+        reader = new Utf8JsonReader(json[position..], isFinalBlock: true, state);
+        reader.Read();
+    }
 
     /// <summary>
     /// Steps from <paramref name="position"/> towards the bracket that closes the value. True when

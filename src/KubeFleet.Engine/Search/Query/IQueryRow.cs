@@ -6,7 +6,7 @@ namespace KubeFleet.Engine.Search.Query;
 /// <summary>
 /// One resource as a query sees it. The search engine supplies the columns it knows without
 /// looking into the object (the cluster, the kind and apiVersion, which list items do not carry);
-/// everything else is read from <see cref="Object"/>.
+/// everything else is read from <see cref="Json"/>.
 /// </summary>
 public interface IQueryRow
 {
@@ -33,9 +33,13 @@ public interface IQueryRow
 
     bool TryGetAnnotation(string key, [NotNullWhen(true)] out string? value);
 
-    /// <summary>
-    /// The whole object. Queries read JSON-path columns and <c>ownerReferences.*</c> from it, and
-    /// the <c>content</c> column is its JSON text, made only for queries that use it.
-    /// </summary>
+    /// <summary>The whole object, parsed: what relations and field selectors read.</summary>
     JsonElement Object { get; }
+
+    /// <summary>
+    /// The whole object as UTF-8 JSON. Queries read JSON-path columns and <c>ownerReferences.*</c>
+    /// from it without parsing it whole, and the <c>content</c> column is its text, made only for
+    /// queries that use it.
+    /// </summary>
+    ReadOnlyMemory<byte> Json { get; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KubeFleet.Engine.Search.Lists;
 
 namespace KubeFleet.Engine.Search.Query;
 
@@ -9,52 +10,109 @@ namespace KubeFleet.Engine.Search.Query;
 /// (<c>spec.containers.0.image</c>), and an array at the end of the path yields its elements.
 /// Nulls are missing values.
 /// </summary>
+/// <remarks>
+/// Read from the object's JSON in one pass that steps over whatever is off the path: a query over
+/// every pod of a fleet reads <c>status.phase</c> without parsing each pod whole.
+/// </remarks>
 internal static class JsonPath
 {
-    public static IEnumerable<ColumnValue> Values(JsonElement item, string path)
+    public static IReadOnlyList<ColumnValue> Values(ReadOnlyMemory<byte> json, string path)
     {
         var found = new List<ColumnValue>();
-        Collect(item, path.Split('.'), 0, found);
+        var cursor = new Cursor(json.Span);
+        if (cursor.Reader.Read())
+        {
+            Collect(ref cursor, path.Split('.'), 0, found);
+        }
+
         return found;
     }
 
-    private static void Collect(JsonElement node, string[] segments, int index, List<ColumnValue> found)
+    /// <summary>
+    /// The values at <paramref name="segments"/> from <paramref name="index"/> on, in the value whose
+    /// first token the reader is on; leaves the reader on that value's last token.
+    /// </summary>
+    private static void Collect(ref Cursor cursor, string[] segments, int index, List<ColumnValue> found)
     {
+        ref var reader = ref cursor.Reader;
         if (index == segments.Length)
         {
-            if (node.ValueKind == JsonValueKind.Array)
+            if (reader.TokenType != JsonTokenType.StartArray)
             {
-                foreach (var element in node.EnumerateArray())
-                    Add(element, found);
+                Add(ref reader, found);
+                return;
             }
-            else
-                Add(node, found);
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                Add(ref reader, found);
+            }
+
             return;
         }
-        switch (node.ValueKind)
+
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Object:
-                if (node.TryGetProperty(segments[index], out var child))
-                    Collect(child, segments, index + 1, found);
+            case JsonTokenType.StartObject:
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var onPath = reader.ValueTextEquals(segments[index]);
+                    reader.Read();
+                    if (onPath)
+                    {
+                        Collect(ref cursor, segments, index + 1, found);
+                    }
+                    else
+                    {
+                        cursor.Skip();
+                    }
+                }
+
                 break;
-            case JsonValueKind.Array:
-                if (int.TryParse(segments[index], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+            case JsonTokenType.StartArray:
+                var picked = int.TryParse(segments[index], NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : (int?)null;
+                for (var element = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; element++)
                 {
-                    if (position < node.GetArrayLength())
-                        Collect(node[position], segments, index + 1, found);
+                    if (picked is null)
+                    {
+                        Collect(ref cursor, segments, index, found);
+                    }
+                    else if (element == picked)
+                    {
+                        Collect(ref cursor, segments, index + 1, found);
+                    }
+                    else
+                    {
+                        cursor.Skip();
+                    }
                 }
-                else
-                {
-                    foreach (var element in node.EnumerateArray())
-                        Collect(element, segments, index, found);
-                }
+
                 break;
         }
     }
 
-    private static void Add(JsonElement value, List<ColumnValue> found)
+    private static void Add(ref Utf8JsonReader reader, List<ColumnValue> found)
     {
-        if (ColumnValue.OfJson(value) is { } columnValue)
-            found.Add(columnValue);
+        if (ColumnValue.OfJson(JsonElement.ParseValue(ref reader)) is { } value)
+        {
+            found.Add(value);
+        }
+    }
+
+    /// <summary>A reader over one object's JSON that steps over what is off the path without tokenizing it.</summary>
+    private ref struct Cursor
+    {
+        public Utf8JsonReader Reader;
+
+        private readonly ReadOnlySpan<byte> _json;
+        private int _origin;
+
+        public Cursor(ReadOnlySpan<byte> json)
+        {
+            _json = json;
+            Reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ListDecoder.MaxDepth });
+        }
+
+        public void Skip() => JsonValueSkipper.Skip(_json, ref Reader, ref _origin);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 
 namespace KubeFleet.Engine.Search.Query;
 
@@ -104,11 +104,11 @@ public sealed record QueryColumn(QueryColumnKind Kind, string Key, string Text, 
             case QueryColumnKind.Label: return row.TryGetLabel(Key, out var label) ? [ColumnValue.OfText(label)] : [];
             case QueryColumnKind.Annotation: return row.TryGetAnnotation(Key, out var annotation) ? [ColumnValue.OfText(annotation)] : [];
             case QueryColumnKind.Content:
-                return row.Object.ValueKind == JsonValueKind.Undefined ? [] : [ColumnValue.OfText(row.Object.GetRawText())];
+                return row.Json.IsEmpty ? [] : [ColumnValue.OfText(Encoding.UTF8.GetString(row.Json.Span))];
             case QueryColumnKind.OwnerReference:
-                return JsonPath.Values(row.Object, "metadata.ownerReferences." + Key);
+                return JsonPath.Values(row.Json, "metadata.ownerReferences." + Key);
             default:
-                return JsonPath.Values(row.Object, Key);
+                return JsonPath.Values(row.Json, Key);
         }
     }
 

@@ -59,6 +59,58 @@ public sealed class JsonValueSkipperTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void StepsAReaderPastTheValueAsItsOwnSkipWould(int seed)
+    {
+        var (data, _) = Framed(RandomValue(new Random(seed), depth: 0), offset: seed);
+        var expected = new Utf8JsonReader(data);
+        var reader = new Utf8JsonReader(data);
+        var origin = 0;
+        do
+        {
+            expected.Read();
+            reader.Read();
+        }
+        while (!(expected.TokenType == JsonTokenType.PropertyName && expected.ValueTextEquals("spec")));
+
+        expected.Read();
+        reader.Read();
+        Assert.Contains(reader.TokenType, new[] { JsonTokenType.StartObject, JsonTokenType.StartArray });
+        expected.Skip();
+        JsonValueSkipper.Skip(data, ref reader, ref origin);
+
+        Assert.Equal(expected.TokenType, reader.TokenType);
+        Assert.Equal(expected.BytesConsumed, origin + reader.BytesConsumed);
+        var rest = new List<string>();
+        while (reader.Read())
+        {
+            Assert.True(expected.Read());
+            Assert.Equal(expected.TokenType, reader.TokenType);
+            rest.Add(reader.TokenType.ToString());
+        }
+
+        Assert.False(expected.Read());
+        Assert.Contains(nameof(JsonTokenType.EndObject), rest);
+    }
+
+    [Fact]
+    public void RefusesToStepAReaderOutOfATextThatEndsInsideTheValue()
+    {
+        var data = Encoding.UTF8.GetBytes("""{"spec":{"containers":[{"name":"web"}]""");
+        var failure = Assert.Throws<JsonException>(() =>
+        {
+            var reader = new Utf8JsonReader(data, isFinalBlock: false, default);
+            var origin = 0;
+            reader.Read();
+            reader.Read();
+            reader.Read();
+            JsonValueSkipper.Skip(data, ref reader, ref origin);
+        });
+
+        Assert.Contains("ends inside", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ConsumesEverythingWhileTheValueIsOpen()
     {

@@ -18,6 +18,7 @@ internal sealed class ObjectRow(string cluster, string json) : IQueryRow
     public DateTimeOffset? CreationTimestamp => Time("creationTimestamp");
     public DateTimeOffset? DeletionTimestamp => Time("deletionTimestamp");
     public JsonElement Object => item;
+    public ReadOnlyMemory<byte> Json { get; } = System.Text.Encoding.UTF8.GetBytes(json);
 
     /// <summary>cluster/kind/name, to name rows in assertions.</summary>
     public string Id => $"{Cluster}/{Kind}/{Name}";
