@@ -16,8 +16,8 @@ internal sealed class ClusterTransport
     /// <summary>
     /// How much of one HTTP/2 response the server may send ahead of what has been read. The default
     /// 64 KiB holds a fraction of a compressed page of 500 pods (about 400 KiB), so the server
-    /// stalled on every page; 1 MiB holds one (the headline search took 8% less time, and its server
-    /// a fifth less CPU, docs/benchmarks.md). It is also what waits in memory per list read when
+    /// stalled on every page; 1 MiB holds one (the headline search took 9% less time, and its server
+    /// a sixth less CPU, docs/benchmarks.md). It is also what waits in memory per list read when
     /// results are consumed slowly; client-go allows 4 MiB.
     /// </summary>
     private const int Http2StreamWindowBytes = 1024 * 1024;
