@@ -25,6 +25,12 @@ public sealed class ClusterResponse : IDisposable, IAsyncDisposable
 
     public HttpStatusCode StatusCode => _response.StatusCode;
 
+    /// <summary>The registered name of the cluster that answered.</summary>
+    internal string ClusterName => _clusterName;
+
+    /// <summary>What was asked, for messages about the answer.</summary>
+    internal ClusterRequest Request => _request;
+
     /// <summary>The protocol the answer came over: 2.0 when the cluster negotiated HTTP/2.</summary>
     public Version HttpVersion => _response.Version;
 

@@ -39,10 +39,10 @@ internal sealed class SummaryLists(ClusterConnection connection, ConcurrentQueue
             var pathAndQuery = request.PathAndQuery(1, null);
             var response = await connection.SendAsync(ClusterRequest.Get(pathAndQuery), cancellationToken).ConfigureAwait(false);
             using (response)
-            using (var reader = new ListReader(response.Content, request.ItemType))
+            using (var reader = new ListReader(response, request.ItemType))
             {
                 long read = 0;
-                while (await ReadAsync(reader, pathAndQuery).ConfigureAwait(false) is not null)
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is not null)
                     read++;
                 if (reader.Metadata.Continue is null)
                     return read;
@@ -80,23 +80,6 @@ internal sealed class SummaryLists(ClusterConnection connection, ConcurrentQueue
         {
             warnings.Enqueue($"The summary of cluster '{connection.ClusterName}' lacks {resource.QualifiedName}: {failure.Message}");
             return default;
-        }
-    }
-
-    private async ValueTask<ListItem?> ReadAsync(ListReader reader, string pathAndQuery)
-    {
-        try
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException malformed)
-        {
-            throw new KubeFleetException(
-                ConnectionErrorIds.ResponseInvalid,
-                ErrorKind.InvalidData,
-                $"Cluster '{connection.ClusterName}' answered GET {pathAndQuery} with a list that cannot be read ({malformed.Message}). Check that the address is a Kubernetes API server and not a proxy in between.",
-                connection.ClusterName,
-                malformed);
         }
     }
 }

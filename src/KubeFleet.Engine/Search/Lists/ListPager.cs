@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using KubeFleet.Engine.Connections;
 using KubeFleet.Engine.Connections.Http;
 using KubeFleet.Engine.Errors;
@@ -54,8 +53,8 @@ internal sealed class ListPager
                     yield break;
                 }
 
-                using var reader = new ListReader(response.Content, _request.ItemType);
-                while (await ReadItemAsync(reader, page.PathAndQuery, cancellationToken).ConfigureAwait(false) is { } item)
+                using var reader = new ListReader(response, _request.ItemType);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } item)
                 {
                     lastKey = item.Metadata.ListKey;
                     if (next is null && reader.HasMetadata && reader.Metadata.Continue is { } early)
@@ -89,8 +88,8 @@ internal sealed class ListPager
     {
         var pathAndQuery = _request.PathAndQuery(0, null);
         using var response = await SendAsync(pathAndQuery, continuing: false, cancellationToken).ConfigureAwait(false);
-        using var reader = new ListReader(response!.Content, _request.ItemType);
-        while (await ReadItemAsync(reader, pathAndQuery, cancellationToken).ConfigureAwait(false) is { } item)
+        using var reader = new ListReader(response!, _request.ItemType);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is { } item)
         {
             if (lastKey is null || string.CompareOrdinal(item.Metadata.ListKey, lastKey) > 0)
             {
@@ -109,32 +108,6 @@ internal sealed class ListPager
         catch (ClusterApiException expired) when (continuing && expired.StatusCode == 410)
         {
             return null;
-        }
-    }
-
-    private async ValueTask<ListItem?> ReadItemAsync(ListReader reader, string pathAndQuery, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ListTruncatedException truncated)
-        {
-            throw new KubeFleetException(
-                ConnectionErrorIds.ConnectionFailed,
-                ErrorKind.ConnectionError,
-                $"The answer of cluster '{_connection.ClusterName}' to GET {pathAndQuery} ended before the list was complete; the connection was probably cut. What arrived before is kept. Try again.",
-                _connection.ClusterName,
-                truncated);
-        }
-        catch (JsonException malformed)
-        {
-            throw new KubeFleetException(
-                ConnectionErrorIds.ResponseInvalid,
-                ErrorKind.InvalidData,
-                $"Cluster '{_connection.ClusterName}' answered GET {pathAndQuery} with a list that cannot be read ({malformed.Message}). Check that the address is a Kubernetes API server and not a proxy in between.",
-                _connection.ClusterName,
-                malformed);
         }
     }
 

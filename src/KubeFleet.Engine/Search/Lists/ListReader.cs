@@ -1,14 +1,21 @@
+using System.Text.Json;
+using KubeFleet.Engine.Connections;
+using KubeFleet.Engine.Errors;
+
 namespace KubeFleet.Engine.Search.Lists;
 
-/// <summary>Reads the items of one list response as its body arrives.</summary>
+/// <summary>
+/// Reads the items of one list response as its body arrives. A body cut short or that is not a
+/// list is reported as the cluster's failure, naming the request.
+/// </summary>
 internal sealed class ListReader : IDisposable
 {
-    private readonly Stream _content;
+    private readonly ClusterResponse _response;
     private readonly ListDecoder _decoder;
 
-    public ListReader(Stream content, ListItemType itemType)
+    public ListReader(ClusterResponse response, ListItemType itemType)
     {
-        _content = content;
+        _response = response;
         _decoder = new ListDecoder(itemType);
     }
 
@@ -19,10 +26,38 @@ internal sealed class ListReader : IDisposable
     public bool HasMetadata => _decoder.HasMetadata;
 
     /// <summary>
-    /// The next item, or null at the end of the list. Malformed JSON throws
-    /// <see cref="System.Text.Json.JsonException"/>; a broken connection throws what the stream throws.
+    /// The next item, or null at the end of the list. A broken connection throws what the stream
+    /// throws; a body cut short or malformed throws a <see cref="KubeFleetException"/>.
     /// </summary>
     public async ValueTask<ListItem?> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DecodeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ListTruncatedException truncated)
+        {
+            throw new KubeFleetException(
+                ConnectionErrorIds.ConnectionFailed,
+                ErrorKind.ConnectionError,
+                $"The answer of cluster '{_response.ClusterName}' to {_response.Request} ended before the list was complete; the connection was probably cut. What arrived before is kept. Try again.",
+                _response.ClusterName,
+                truncated);
+        }
+        catch (JsonException malformed)
+        {
+            throw new KubeFleetException(
+                ConnectionErrorIds.ResponseInvalid,
+                ErrorKind.InvalidData,
+                $"Cluster '{_response.ClusterName}' answered {_response.Request} with a list that cannot be read ({malformed.Message}). Check that the address is a Kubernetes API server and not a proxy in between.",
+                _response.ClusterName,
+                malformed);
+        }
+    }
+
+    public void Dispose() => _decoder.Dispose();
+
+    private async ValueTask<ListItem?> DecodeAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -36,7 +71,7 @@ internal sealed class ListReader : IDisposable
                 return null;
             }
 
-            var read = await _content.ReadAsync(_decoder.GetMemory(), cancellationToken).ConfigureAwait(false);
+            var read = await _response.Content.ReadAsync(_decoder.GetMemory(), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 _decoder.CompleteInput();
@@ -47,6 +82,4 @@ internal sealed class ListReader : IDisposable
             }
         }
     }
-
-    public void Dispose() => _decoder.Dispose();
 }

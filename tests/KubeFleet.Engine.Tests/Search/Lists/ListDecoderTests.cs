@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using KubeFleet.Engine.Connections;
+using KubeFleet.Engine.Errors;
 using KubeFleet.Engine.Search;
 using KubeFleet.Engine.Search.Lists;
 
@@ -188,8 +190,8 @@ public sealed class ListDecoderTests
     [Fact]
     public async Task ReaderStreamsItemsFromAStream()
     {
-        using var stream = new TrickleStream(Encoding.UTF8.GetBytes(PodList), 13);
-        using var reader = new ListReader(stream, PodType);
+        using var response = Answer(PodList, 13);
+        using var reader = new ListReader(response, PodType);
 
         var names = new List<string>();
         while (await reader.ReadAsync(CancellationToken.None) is { } item)
@@ -200,6 +202,29 @@ public sealed class ListDecoderTests
         Assert.Equal(["web-1", "db-0", "solo"], names);
         Assert.Equal("eyJydiI6NDgyMX0", reader.Metadata.Continue);
     }
+
+    [Theory]
+    [InlineData("""{"items":[{"metadata":{"name":"a"}},""", ConnectionErrorIds.ConnectionFailed, "The answer of cluster 'prod' to GET /api/v1/pods ended before the list was complete")]
+    [InlineData("""<html>Bad gateway</html>""", ConnectionErrorIds.ResponseInvalid, "Cluster 'prod' answered GET /api/v1/pods with a list that cannot be read")]
+    public async Task ReaderReportsABodyCutShortOrNotAListAsTheClustersFailure(string body, string errorId, string message)
+    {
+        using var response = Answer(body, 7);
+        using var reader = new ListReader(response, PodType);
+
+        var failure = await Assert.ThrowsAsync<KubeFleetException>(async () =>
+        {
+            while (await reader.ReadAsync(CancellationToken.None) is not null)
+            {
+            }
+        });
+
+        Assert.Equal(errorId, failure.ErrorId);
+        Assert.StartsWith(message, failure.Message, StringComparison.Ordinal);
+        Assert.Equal("prod", failure.Target);
+    }
+
+    private static ClusterResponse Answer(string body, int chunkSize) =>
+        new("prod", ClusterRequest.Get("/api/v1/pods"), new HttpResponseMessage(), new TrickleStream(Encoding.UTF8.GetBytes(body), chunkSize));
 
     private static (List<ListItem> Items, ListMetadata Metadata) Decode(string body, int chunkSize, ListItemType? type = null) =>
         Decode(Encoding.UTF8.GetBytes(body), Enumerable.Repeat(chunkSize, Math.Max(1, body.Length * 4)), type: type);
