@@ -83,6 +83,15 @@ public sealed class StandInFleet : IAsyncDisposable
     /// </summary>
     public FleetFiles WriteFiles(string folder) => FleetFiles.Write(this, folder);
 
+    /// <summary>Turns every fault of every cluster off again, ports open.</summary>
+    public async Task ClearFaultsAsync()
+    {
+        foreach (var cluster in Clusters)
+        {
+            await cluster.Faults.ClearAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)

@@ -70,13 +70,7 @@ public sealed class KubeClusterStandInFleet : IAsyncLifetime
     public JsonObject LastPluginEnvironment() =>
         JsonNode.Parse(File.ReadLines(Plugin.RecordFile!).Last())!["env"]!.AsObject();
 
-    public async Task ClearFaultsAsync()
-    {
-        foreach (var cluster in Fleet.Clusters)
-        {
-            await cluster.Faults.ClearAsync();
-        }
-    }
+    public Task ClearFaultsAsync() => Fleet.ClearFaultsAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -50,13 +50,7 @@ public abstract class SearchKubeResourceFleet(int podsPerCluster, int seed) : IA
     /// <summary>Search-KubeResource over the fleet's profile.</summary>
     public CmdletHarness<SearchKubeResourceCommand> Search() => Bed.Harness<SearchKubeResourceCommand>();
 
-    public async Task ClearFaultsAsync()
-    {
-        foreach (var cluster in Clusters)
-        {
-            await cluster.Faults.ClearAsync();
-        }
-    }
+    public Task ClearFaultsAsync() => Fleet.ClearFaultsAsync();
 
     /// <summary>The objects of one resource type on every cluster that serves it, read from the stand-in's data.</summary>
     public IEnumerable<(StandInCluster Cluster, JsonElement Item)> Objects(string group, string resource) =>

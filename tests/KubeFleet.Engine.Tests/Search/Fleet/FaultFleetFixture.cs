@@ -22,13 +22,7 @@ public sealed class FaultFleetFixture : IAsyncLifetime
     public int ExecPluginRuns => File.Exists(ExecPlugin.RecordFile) ? File.ReadAllLines(ExecPlugin.RecordFile).Length : 0;
 
     /// <summary>Turns every fault off again.</summary>
-    public async Task ClearFaultsAsync()
-    {
-        foreach (var cluster in Fleet.Clusters)
-        {
-            await cluster.Faults.ClearAsync();
-        }
-    }
+    public Task ClearFaultsAsync() => Fleet.ClearFaultsAsync();
 
     public async Task DisposeAsync()
     {
