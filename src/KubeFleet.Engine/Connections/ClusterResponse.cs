@@ -12,13 +12,11 @@ namespace KubeFleet.Engine.Connections;
 public sealed class ClusterResponse : IDisposable, IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
-    private readonly string _clusterName;
-    private readonly ClusterRequest _request;
 
     internal ClusterResponse(string clusterName, ClusterRequest request, HttpResponseMessage response, Stream content)
     {
-        _clusterName = clusterName;
-        _request = request;
+        ClusterName = clusterName;
+        Request = request;
         _response = response;
         Content = content;
     }
@@ -26,10 +24,10 @@ public sealed class ClusterResponse : IDisposable, IAsyncDisposable
     public HttpStatusCode StatusCode => _response.StatusCode;
 
     /// <summary>The registered name of the cluster that answered.</summary>
-    internal string ClusterName => _clusterName;
+    internal string ClusterName { get; }
 
     /// <summary>What was asked, for messages about the answer.</summary>
-    internal ClusterRequest Request => _request;
+    internal ClusterRequest Request { get; }
 
     /// <summary>The protocol the answer came over: 2.0 when the cluster negotiated HTTP/2.</summary>
     public Version HttpVersion => _response.Version;
@@ -59,8 +57,8 @@ public sealed class ClusterResponse : IDisposable, IAsyncDisposable
                 throw new KubeFleetException(
                     ConnectionErrorIds.ResponseInvalid,
                     ErrorKind.InvalidData,
-                    $"Cluster '{_clusterName}' answered {_request} with a body that is not valid JSON ({e.Message}). Check that the address is a Kubernetes API server and not a proxy's or load balancer's page.",
-                    _clusterName,
+                    $"Cluster '{ClusterName}' answered {Request} with a body that is not valid JSON ({e.Message}). Check that the address is a Kubernetes API server and not a proxy's or load balancer's page.",
+                    ClusterName,
                     e);
             }
         }

@@ -20,13 +20,12 @@ namespace KubeFleet.Engine.Insight.Audit;
 internal sealed class AuditSubject : IQueryRow
 {
     private readonly IQueryRow resource;
+    private JsonElement? parsed;
 
     private AuditSubject(IQueryRow resource, byte[] document)
     {
         this.resource = resource;
         Json = document;
-        var reader = new Utf8JsonReader(document);
-        Object = JsonElement.ParseValue(ref reader);
     }
 
     public string Cluster => resource.Cluster;
@@ -37,8 +36,10 @@ internal sealed class AuditSubject : IQueryRow
     public string? ResourceVersion => resource.ResourceVersion;
     public DateTimeOffset? CreationTimestamp => resource.CreationTimestamp;
     public DateTimeOffset? DeletionTimestamp => resource.DeletionTimestamp;
-    public JsonElement Object { get; }
     public ReadOnlyMemory<byte> Json { get; }
+
+    // Conditions and messages read the document's bytes; only a relation or field selector would parse it.
+    public JsonElement Object => parsed ??= Parse(Json);
 
     public bool TryGetLabel(string key, [NotNullWhen(true)] out string? value) => resource.TryGetLabel(key, out value);
 
@@ -71,6 +72,12 @@ internal sealed class AuditSubject : IQueryRow
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static JsonElement Parse(ReadOnlyMemory<byte> document)
+    {
+        var reader = new Utf8JsonReader(document.Span);
+        return JsonElement.ParseValue(ref reader);
     }
 
     private static void WriteProperty(Utf8JsonWriter writer, string name, JsonElement value)
