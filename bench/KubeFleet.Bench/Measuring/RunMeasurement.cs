@@ -12,6 +12,7 @@ namespace KubeFleet.Bench.Measuring;
 /// <param name="TotalMs">From the start until the last cluster was done.</param>
 /// <param name="PeakWorkingSetMB">The client's peak resident memory: its own process, or the sum over kubectl processes.</param>
 /// <param name="Bytes">Bytes of list bodies received, for the runs that count them.</param>
+/// <param name="CpuMs">The client process's CPU time (user and kernel) over the run, for the runs in this process.</param>
 internal sealed record RunMeasurement(
     long Results,
     int Clusters,
@@ -19,7 +20,8 @@ internal sealed record RunMeasurement(
     double? FirstResultMs,
     double TotalMs,
     double PeakWorkingSetMB,
-    long? Bytes = null)
+    long? Bytes = null,
+    double? CpuMs = null)
 {
     public static double Milliseconds(TimeSpan elapsed) => Math.Round(elapsed.TotalMilliseconds, 1);
 }

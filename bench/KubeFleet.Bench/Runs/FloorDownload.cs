@@ -23,6 +23,7 @@ internal static class FloorDownload
                 OwnPeakMemory.TryReset();
             }
 
+            var cpu = OwnCpu.Used();
             var tally = new FloorTally(Stopwatch.StartNew());
             await DownloadAsync(clients, options, tally, cancellationToken);
             return new RunMeasurement(
@@ -32,7 +33,8 @@ internal static class FloorDownload
                 tally.FirstItemMs,
                 RunMeasurement.Milliseconds(tally.Clock.Elapsed),
                 OwnPeakMemory.PeakMegabytes(),
-                tally.Bytes);
+                tally.Bytes,
+                RunMeasurement.Milliseconds(OwnCpu.Used() - cpu));
         }
         finally
         {
