@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using KubeFleet.Engine.Connections;
 using KubeFleet.Engine.Connections.Tls;
 using KubeFleet.Engine.Errors;
@@ -79,6 +80,29 @@ public sealed class ServerCertificateValidatorTests : IDisposable
     }
 
     [Fact]
+    public void TheHandshakeBuildsTheServersChainAgainstTheRegisteredCaAlone()
+    {
+        using var otherAuthority = new TestCertificateAuthority("Other CA");
+        using var ours = _authority.IssueServer(["localhost"], [IPAddress.Loopback]);
+        using var theirs = otherAuthority.IssueServer(["localhost"], [IPAddress.Loopback]);
+
+        var policy = Validator().HandshakeChainPolicy();
+
+        Assert.NotNull(policy);
+        Assert.Equal(X509ChainTrustMode.CustomRootTrust, policy.TrustMode);
+        Assert.True(BuildsWith(policy, ours));
+        Assert.False(BuildsWith(policy, theirs));
+    }
+
+    [Fact]
+    public void WithoutARegisteredCaTheHandshakeUsesTheSystemsRoots()
+    {
+        var access = new ClusterAccess { Server = new Uri("https://127.0.0.1:6443"), Credential = new AnonymousCredential() };
+
+        Assert.Null(new ServerCertificateValidator("lab", access, null, _warnings.Add).HandshakeChainPolicy());
+    }
+
+    [Fact]
     public void InsecureSkipTlsVerifyAcceptsAnythingAndWarnsEachTime()
     {
         using var otherAuthority = new TestCertificateAuthority("Other CA");
@@ -92,6 +116,12 @@ public sealed class ServerCertificateValidatorTests : IDisposable
         Assert.Equal(2, _warnings.Count);
         Assert.All(_warnings, warning => Assert.Equal("lab", warning.ClusterName));
         Assert.Contains("insecure-skip-tls-verify", _warnings[0].Message);
+    }
+
+    private static bool BuildsWith(X509ChainPolicy policy, X509Certificate2 certificate)
+    {
+        using var chain = new X509Chain { ChainPolicy = policy.Clone() };
+        return chain.Build(certificate);
     }
 
     private ServerCertificateValidator Validator(string server = "https://127.0.0.1:6443", string? tlsServerName = null)

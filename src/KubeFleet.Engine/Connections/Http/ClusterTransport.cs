@@ -33,6 +33,7 @@ internal sealed class ClusterTransport
         var ssl = new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = validator.Validate,
+            CertificateChainPolicy = validator.HandshakeChainPolicy(),
         };
         if (clientCertificate is not null)
         {

@@ -29,6 +29,28 @@ internal sealed class ServerCertificateValidator
         _onWarning = onWarning;
     }
 
+    /// <summary>
+    /// The policy the TLS handshake builds the server's chain with before <see cref="Validate"/>
+    /// sees it: the registered CA alone, when there is one. Without it the platform builds that
+    /// chain against every system root, which it loads and sorts anew for each handshake.
+    /// </summary>
+    public X509ChainPolicy? HandshakeChainPolicy()
+    {
+        if (_trustedRoots is null)
+        {
+            return null;
+        }
+
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.AddRange(_trustedRoots);
+        policy.ApplicationPolicy.Add(ServerAuthentication);
+        return policy;
+    }
+
     /// <summary>The name the certificate must carry: tls-server-name, else the server's host.</summary>
     public string ExpectedName => _access.TlsServerName ?? _access.Server.IdnHost.Trim('[', ']');
 
