@@ -33,23 +33,10 @@ internal sealed class ServerCertificateValidator
     /// The policy the TLS handshake builds the server's chain with before <see cref="Validate"/>
     /// sees it: the registered CA alone, when there is one. Without it the platform builds that
     /// chain against every system root, which it loads and sorts anew for each handshake.
+    /// <see cref="Validate"/> still builds the chain itself, since it cannot know how the chain it
+    /// is handed was built; against one CA that is cheap.
     /// </summary>
-    public X509ChainPolicy? HandshakeChainPolicy()
-    {
-        if (_trustedRoots is null)
-        {
-            return null;
-        }
-
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-        };
-        policy.CustomTrustStore.AddRange(_trustedRoots);
-        policy.ApplicationPolicy.Add(ServerAuthentication);
-        return policy;
-    }
+    public X509ChainPolicy? HandshakeChainPolicy() => _trustedRoots is null ? null : RegisteredCaPolicy(_trustedRoots);
 
     /// <summary>The name the certificate must carry: tls-server-name, else the server's host.</summary>
     public string ExpectedName => _access.TlsServerName ?? _access.Server.IdnHost.Trim('[', ']');
@@ -87,11 +74,7 @@ internal sealed class ServerCertificateValidator
             return;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_trustedRoots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
+        using var chain = new X509Chain { ChainPolicy = RegisteredCaPolicy(_trustedRoots) };
         if (presentedChain is not null)
         {
             chain.ChainPolicy.ExtraStore.AddRange(presentedChain.ChainPolicy.ExtraStore);
@@ -101,6 +84,18 @@ internal sealed class ServerCertificateValidator
         {
             ThrowForChain(presented, chain.ChainStatus, "the cluster's registered CA");
         }
+    }
+
+    private static X509ChainPolicy RegisteredCaPolicy(X509Certificate2Collection trustedRoots)
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.AddRange(trustedRoots);
+        policy.ApplicationPolicy.Add(ServerAuthentication);
+        return policy;
     }
 
     private void ThrowForChain(X509Certificate2 presented, X509ChainStatus[] statuses, string trustSource)
