@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KubeFleet.Engine.Search.Query;
 using KubeFleet.Engine.Selectors;
 
@@ -39,33 +38,13 @@ internal sealed class ResultFilter(SearchPlan plan)
 
     /// <summary>
     /// A field the kind can be selected by has the server's value (a pod's <c>status.podIP</c> is
-    /// its first IP, booleans are "true"/"false"); any other field is read from the object by its
-    /// dotted path, a missing one being "" as on the server.
+    /// its first IP, booleans are "true"/"false"); any other field is read from the object's bytes
+    /// by its dotted path, a missing one being "" as on the server, without parsing the object.
     /// </summary>
     private bool MatchesFieldSelector(ClusterResource resource)
     {
-        var item = ((IQueryRow)resource).Object;
+        IQueryRow row = resource;
         var fields = SelectableFields.For(resource.Resource.Group, resource.Kind, resource.Resource.Namespaced);
-        return plan.FieldSelector.Matches(field => fields.IsSupported(field) ? fields.ValueOf(field, item) : ValueAt(item, field));
-    }
-
-    private static string? ValueAt(JsonElement item, string path)
-    {
-        foreach (var name in path.Split('.'))
-        {
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out item))
-            {
-                return null;
-            }
-        }
-
-        return item.ValueKind switch
-        {
-            JsonValueKind.String => item.GetString(),
-            JsonValueKind.Number => item.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
+        return plan.FieldSelector.Matches(field => fields.IsSupported(field) ? fields.ValueOf(field, row.Object) : JsonPath.Scalar(row.Json, field));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using KubeFleet.Engine.Search.Lists;
 
@@ -26,6 +27,38 @@ internal static class JsonPath
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The value at a path of object members alone, as a field selector compares it: a string as it
+    /// is, a number as written, a boolean as <c>true</c>/<c>false</c>; null when the path is missing,
+    /// passes through an array, or ends at null, an object or an array.
+    /// </summary>
+    public static string? Scalar(ReadOnlyMemory<byte> json, string path)
+    {
+        var cursor = new Cursor(json.Span);
+        if (!cursor.Reader.Read())
+        {
+            return null;
+        }
+
+        foreach (var name in path.Split('.'))
+        {
+            if (!cursor.TryEnterMember(name))
+            {
+                return null;
+            }
+        }
+
+        ref var reader = ref cursor.Reader;
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -114,5 +147,31 @@ internal static class JsonPath
         }
 
         public void Skip() => JsonValueSkipper.Skip(_json, ref Reader, ref _origin);
+
+        /// <summary>
+        /// From an object's first token, moves to the first token of its member <paramref name="name"/>;
+        /// false when the value is no object or has no such member.
+        /// </summary>
+        public bool TryEnterMember(string name)
+        {
+            if (Reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (Reader.Read() && Reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var found = Reader.ValueTextEquals(name);
+                Reader.Read();
+                if (found)
+                {
+                    return true;
+                }
+
+                Skip();
+            }
+
+            return false;
+        }
     }
 }
