@@ -7,19 +7,33 @@ namespace KubeFleet.Engine.Tests.Connections;
 /// <summary>A throwaway CA for tests that need certificates of given names, dates and key kinds.</summary>
 internal sealed class TestCertificateAuthority : IDisposable
 {
-    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly ECDsa _key;
     private readonly X509Certificate2 _certificate;
 
     public TestCertificateAuthority(string name = "Test CA")
     {
-        var request = new CertificateRequest($"CN={name}", _key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        _certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(5));
+        _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        _certificate = AuthorityRequest(name, _key).CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(5));
+    }
+
+    private TestCertificateAuthority(ECDsa key, X509Certificate2 certificate)
+    {
+        _key = key;
+        _certificate = certificate;
     }
 
     public string Pem => _certificate.ExportCertificatePem();
+
+    /// <summary>The CA's own certificate, without its key: what a server sends along to prove an intermediate.</summary>
+    public X509Certificate2 Certificate => _certificate;
+
+    /// <summary>A CA that this one signs, as an organisation's intermediate CA issues its servers' certificates.</summary>
+    public TestCertificateAuthority IssueIntermediate(string name)
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = AuthorityRequest(name, key);
+        return new TestCertificateAuthority(key, Issue(request, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(4)));
+    }
 
     public X509Certificate2 IssueServer(IEnumerable<string> dnsNames, IEnumerable<IPAddress> addresses, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
@@ -57,6 +71,15 @@ internal sealed class TestCertificateAuthority : IDisposable
     {
         _certificate.Dispose();
         _key.Dispose();
+    }
+
+    private static CertificateRequest AuthorityRequest(string name, ECDsa key)
+    {
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        return request;
     }
 
     private X509Certificate2 Issue(CertificateRequest request, DateTimeOffset? notBefore, DateTimeOffset? notAfter)
