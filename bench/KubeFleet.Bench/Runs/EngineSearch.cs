@@ -15,7 +15,10 @@ namespace KubeFleet.Bench.Runs;
 /// </summary>
 internal static class EngineSearch
 {
-    /// <summary>Whole searches before the measured one in a warm session: by the third, the tiered JIT has little left to compile.</summary>
+    /// <summary>
+    /// Whole searches before the measured one in a warm session: by then the per-object code runs
+    /// fully optimized; code that runs once per cluster is still being promoted for a few more.
+    /// </summary>
     private const int SessionWarmupSearches = 3;
 
     /// <summary>Time for the tiered JIT's background thread to finish what the warm-up searches queued.</summary>
