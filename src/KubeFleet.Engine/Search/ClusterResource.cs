@@ -80,7 +80,7 @@ public sealed class ClusterResource : IQueryRow
     /// <summary>The whole object as UTF-8 JSON, exactly as the server sent it apart from added kind, apiVersion and redactions.</summary>
     public ReadOnlyMemory<byte> Json => _json;
 
-    JsonElement IQueryRow.Object => _element ??= ParseElement(_json);
+    JsonElement IQueryRow.Object => _element ??= ObjectJson.Parse(_json);
 
     /// <summary>The whole object as JSON text.</summary>
     public string ToJson() => Encoding.UTF8.GetString(_json);
@@ -90,10 +90,4 @@ public sealed class ClusterResource : IQueryRow
     public bool TryGetAnnotation(string key, [NotNullWhen(true)] out string? value) => _metadata.Annotations.TryGetValue(key, out value);
 
     public override string ToString() => Namespace is null ? $"{Cluster}/{Kind}/{Name}" : $"{Cluster}/{Kind}/{Namespace}/{Name}";
-
-    private static JsonElement ParseElement(byte[] json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ListDecoder.MaxDepth });
-        return JsonElement.ParseValue(ref reader);
-    }
 }

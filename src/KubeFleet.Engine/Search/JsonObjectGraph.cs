@@ -16,7 +16,7 @@ internal static class JsonObjectGraph
 {
     public static OrderedDictionary ToDictionary(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ListDecoder.MaxDepth });
+        var reader = ObjectJson.Reader(json);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {

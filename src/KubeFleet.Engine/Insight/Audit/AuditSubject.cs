@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using KubeFleet.Engine.Search.Lists;
 using KubeFleet.Engine.Search.Query;
 
 namespace KubeFleet.Engine.Insight.Audit;
@@ -39,7 +40,7 @@ internal sealed class AuditSubject : IQueryRow
     public ReadOnlyMemory<byte> Json { get; }
 
     // Conditions and messages read the document's bytes; only a relation or field selector would parse it.
-    public JsonElement Object => parsed ??= Parse(Json);
+    public JsonElement Object => parsed ??= ObjectJson.Parse(Json.Span);
 
     public bool TryGetLabel(string key, [NotNullWhen(true)] out string? value) => resource.TryGetLabel(key, out value);
 
@@ -72,12 +73,6 @@ internal sealed class AuditSubject : IQueryRow
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static JsonElement Parse(ReadOnlyMemory<byte> document)
-    {
-        var reader = new Utf8JsonReader(document.Span);
-        return JsonElement.ParseValue(ref reader);
     }
 
     private static void WriteProperty(Utf8JsonWriter writer, string name, JsonElement value)

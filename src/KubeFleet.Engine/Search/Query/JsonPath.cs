@@ -143,7 +143,7 @@ internal static class JsonPath
         public Cursor(ReadOnlySpan<byte> json)
         {
             _json = json;
-            Reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ListDecoder.MaxDepth });
+            Reader = ObjectJson.Reader(json);
         }
 
         public void Skip() => JsonValueSkipper.Skip(_json, ref Reader, ref _origin);
